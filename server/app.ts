@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { AppContext } from './context.ts';
+import { createLogger } from './logger.ts';
+import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
+import { apiRouter } from './http/api.ts';
+import { authenticate } from './http/middleware/authenticate.ts';
+import { requestLog } from './http/middleware/request-log.ts';
+import { securityHeaders } from './http/middleware/security.ts';
+import { attachRealtime } from './realtime/index.ts';
+import { loadWebHandler } from './web-handler.ts';
+
+export interface StintServer extends Server {
+  /** Stops accepting connections, closes live sockets and waits for pending writes. */
+  shutdown(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  logger?: Logger;
+  /** Serve the SvelteKit build (default) or leave pages out (API-only tests, the Vite dev server). */
+  web?: boolean;
+}
+
+export async function buildContext({ config, db, logger }: AppOptions): Promise<AppContext> {
+  const secret = config.sessionSecret ?? (await getOrCreateInstanceSecret(db.db, 'session'));
+  return {
+    config,
+    db: db.db,
+    dbKind: db.kind,
+    sessionKeys: { secret },
+    logger: logger ?? createLogger(config.logLevel),
+  };
+}
+
+/** The Express app alone: /api routers, then (optionally) the SvelteKit pages. */
+export async function createExpressApp(context: AppContext, serveWeb: boolean) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(context.logger));
+  app.use(securityHeaders);
+  app.use(authenticate(context));
+  app.use('/api', apiRouter(context));
+  if (serveWeb) app.use(await loadWebHandler());
+  return app;
+}
+
+/**
+ * Builds the whole of Stint on one http server (API, pages, Socket.IO, Yjs) without listening, so
+ * `npm start` and the tests (port 0) run exactly the same thing.
+ */
+export async function createApp(options: AppOptions): Promise<StintServer> {
+  const context = await buildContext(options);
+  const app = await createExpressApp(context, options.web ?? true);
+  const server = createServer(app);
+  const realtime = attachRealtime(server, context);
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await realtime.close();
+      server.closeAllConnections();
+      await closed;
+    })();
+    return stopping;
+  };
+  return Object.assign(server, { shutdown });
+}

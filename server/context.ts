@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db, DbKind } from './db/client.ts';
+import type { SessionKeys } from './services/sessions.ts';
+
+/** What every router and live handler is given: built once in createApp, never module state. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dbKind: DbKind;
+  sessionKeys: SessionKeys;
+  logger: Logger;
+}

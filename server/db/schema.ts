@@ -1,0 +1,5 @@
+/**
+ * The whole database schema. Migrations under ./migrations are generated from this file with
+ * `npm run db:generate` and committed; they run unchanged on PGlite and on a PostgreSQL server.
+ */
+export * from './schema/accounts.ts';

@@ -1,0 +1,22 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Connect } from 'vite';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { buildContext, createExpressApp } from './app.ts';
+import { attachRealtime } from './realtime/index.ts';
+import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services/demo-seed.ts';
+
+/** Used by the Vite plugin in web/vite.config.ts: the same API and live layer on Vite's server. */
+export async function attachToDevServer(httpServer: HttpServer, middlewares: Connect.Server) {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await database.migrate();
+  if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {
+    process.stdout.write(formatDemoLogins((await seedDemoProgramme(database.db)).logins));
+  }
+  const context = await buildContext({ config, db: database });
+  const app = await createExpressApp(context, false);
+  middlewares.use(app);
+  const realtime = attachRealtime(httpServer, context);
+  httpServer.once('close', () => void realtime.close().then(() => database.close()));
+}

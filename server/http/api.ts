@@ -1,0 +1,19 @@
+import express, { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
+import { authRouter } from './auth.ts';
+import { healthRouter } from './health.ts';
+import { apiErrors, apiNotFound } from './middleware/errors.ts';
+import { refuseForeignOrigin } from './middleware/security.ts';
+
+/** Everything under /api: one router per area, then the 404 and the error shape. */
+export function apiRouter(context: AppContext): Router {
+  const api = Router();
+  api.use(refuseForeignOrigin(context.config.publicOrigin));
+  api.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
+  api.use(healthRouter(context));
+  api.use(authRouter(context));
+  api.use(apiNotFound);
+  api.use(apiErrors);
+  return api;
+}

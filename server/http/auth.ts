@@ -1,0 +1,51 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../context.ts';
+import { logIn, signUp } from '../services/accounts.ts';
+import { createSession, revokeSession } from '../services/sessions.ts';
+import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie.ts';
+import { loginInput, signupInput } from '../../shared/schemas/auth.ts';
+import { parseInput } from './validate.ts';
+import { requireUser } from './request.ts';
+
+/** Signup, login, logout and `me`: the account routes of the external contract. */
+export function authRouter(context: AppContext): Router {
+  const router = Router();
+  const { db, sessionKeys } = context;
+
+  const isSecure = (request: Request) =>
+    request.secure || context.config.publicOrigin?.startsWith('https://') === true;
+
+  async function startSession(request: Request, response: Response, userId: string) {
+    const { token, expiresAt } = await createSession(db, sessionKeys, userId);
+    response.setHeader('Set-Cookie', sessionCookie(token, expiresAt, isSecure(request)));
+  }
+
+  router.post('/auth/signup', async (request, response) => {
+    const input = parseInput(signupInput, request.body);
+    const user = await signUp(db, input);
+    await startSession(request, response, user.id);
+    request.log.info({ userId: user.id, role: user.role }, 'signed up');
+    response.status(201).json(user);
+  });
+
+  router.post('/auth/login', async (request, response) => {
+    const input = parseInput(loginInput, request.body);
+    const user = await logIn(db, input, request.ip ?? 'unknown');
+    await startSession(request, response, user.id);
+    response.json(user);
+  });
+
+  router.post('/auth/logout', async (request, response) => {
+    const token = readSessionToken(request.headers.cookie);
+    if (token) await revokeSession(db, sessionKeys, token);
+    response.setHeader('Set-Cookie', clearedSessionCookie(isSecure(request)));
+    response.json({ ok: true });
+  });
+
+  router.get('/me', (request, response) => {
+    const { sessionId: _sessionId, ...user } = requireUser(request);
+    response.json(user);
+  });
+
+  return router;
+}

@@ -1,0 +1,43 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { AppContext } from '../../context.ts';
+import { isOwnOrigin } from '../../auth/origin.ts';
+import { authenticateRequest } from '../../auth/authenticate.ts';
+import { MAX_SOCKET_PACKET_BYTES } from '../../../shared/limits.ts';
+import type { SessionUser } from '../../services/sessions.ts';
+
+export interface SocketData {
+  user: SessionUser;
+}
+
+/**
+ * Socket.IO on the shared http server. A foreign Origin is refused at the handshake (403); a
+ * connection without a valid session gets `connect_error` with message "unauthenticated".
+ */
+export function attachSocketServer(httpServer: HttpServer, context: AppContext) {
+  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
+    httpServer,
+    {
+      // Without this, engine.io destroys upgrades for other paths (our /yjs) that are still
+      // authenticating after its one-second timeout.
+      destroyUpgrade: false,
+      maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
+      serveClient: false,
+      allowRequest: (request, callback) => callback(null, isOwnOrigin(request, context.config.publicOrigin)),
+    },
+  );
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await authenticateRequest(context.db, context.sessionKeys, socket.request);
+      if (!user) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } }));
+      socket.data.user = user;
+      next();
+    } catch (error) {
+      context.logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('internal_error'));
+    }
+  });
+
+  return io;
+}

@@ -1,0 +1,24 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * `npm run dev`: the API, Socket.IO and the Yjs endpoint run inside Vite's dev server, so the
+ * pages in development talk to the same realtime layer as in production.
+ */
+function stintRealtime(): Plugin {
+  return {
+    name: 'stint-realtime',
+    apply: 'serve',
+    async configureServer(vite) {
+      if (!vite.httpServer) return;
+      const { tsImport } = await import('tsx/esm/api');
+      const { attachToDevServer } = (await tsImport('../server/dev.ts', import.meta.url)) as typeof import('../server/dev.ts');
+      await attachToDevServer(vite.httpServer, vite.middlewares);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [stintRealtime(), sveltekit()],
+  server: { fs: { allow: ['..'] } },
+});

@@ -1,0 +1,5 @@
+import { ensureWebBuild } from '../../scripts/lib/web-build.ts';
+
+export default function setup() {
+  ensureWebBuild();
+}

@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp, type StintServer } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestServer {
+  server: StintServer;
+  database: TestDatabase;
+  config: Config;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** ws://127.0.0.1:<port> */
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Stint server on a random port with its own fresh database. `web: true` also serves the
+ * SvelteKit build (the e2e suite builds it first).
+ */
+export async function startTestServer(
+  options: { web?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({ PORT: '0', SEED: 'false', ...options.env });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const server = await createApp({ config, db: database, logger, web: options.web ?? false });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    database,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    async stop() {
+      await server.shutdown();
+      await database.destroy();
+    },
+  };
+}

@@ -50,7 +50,9 @@ export function main(): void {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
     } else {
-      process.stderr.write(`Stint could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `Stint could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
     }
     process.exit(1);
   });

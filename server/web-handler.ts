@@ -15,7 +15,9 @@ export async function loadWebHandler(): Promise<RequestHandler> {
       response
         .status(503)
         .type('text/plain')
-        .send('The Stint front end has not been built yet. Run `npm run build`, or `npm start`, which builds it.');
+        .send(
+          'The Stint front end has not been built yet. Run `npm run build`, or `npm start`, which builds it.',
+        );
     };
   }
   const module = (await import(pathToFileURL(handlerFile).href)) as { handler: RequestHandler };

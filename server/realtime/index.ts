@@ -1,25 +1,53 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
+import { isOwnOrigin } from '../auth/origin.ts';
 import { AppError } from '../services/errors.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { attachYjsUpgrade } from './yjs/upgrade.ts';
+import { createYjsUpgrade, YJS_PATH_PREFIX } from './yjs/upgrade.ts';
+import { refuseUpgrade } from './upgrade-refusal.ts';
 
-/** Wires the live layer onto the http server; `close()` ends every live connection. */
+type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Wires the live layer onto the http server and routes every WebSocket upgrade in one place:
+ * `/socket.io/` to engine.io (after our Origin check, since engine.io would answer 400, not 403),
+ * `/yjs/` to the Yjs endpoint, anything else is left for other listeners (Vite's HMR in dev).
+ */
 export function attachRealtime(httpServer: HttpServer, context: AppContext) {
+  const before = new Set(httpServer.listeners('upgrade'));
   const io = attachSocketServer(httpServer, context);
-  const wss = attachYjsUpgrade(
-    httpServer,
+  const engineUpgrade = httpServer
+    .listeners('upgrade')
+    .filter((listener) => !before.has(listener)) as UpgradeListener[];
+  for (const listener of engineUpgrade) httpServer.off('upgrade', listener);
+
+  const yjs = createYjsUpgrade(
     context,
     async () => {
       throw new AppError(404, 'workspace_not_found', 'No such workspace.');
     },
     (socket) => socket.close(),
   );
+
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = request.url ?? '';
+    if (url.startsWith('/socket.io/')) {
+      if (!isOwnOrigin(request, context.config.publicOrigin)) return refuseUpgrade(socket, 403);
+      for (const listener of engineUpgrade) listener(request, socket, head);
+      return;
+    }
+    if (url.startsWith(YJS_PATH_PREFIX)) {
+      socket.on('error', () => socket.destroy());
+      void yjs.handleUpgrade(request, socket, head);
+    }
+  });
+
   return {
     io,
     async close() {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const client of yjs.wss.clients) client.terminate();
+      await new Promise<void>((resolve) => yjs.wss.close(() => resolve()));
       io.disconnectSockets(true);
       io.engine.close();
     },

@@ -42,7 +42,10 @@ export async function logIn(db: Db, input: LoginInput, ip: string): Promise<Publ
 
 async function assertLoginAllowed(db: Db, email: string, ip: string): Promise<void> {
   const since = new Date(Date.now() - LOGIN_LIMITS.windowMs);
-  const recent = and(gt(loginFailures.at, since), or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)));
+  const recent = and(
+    gt(loginFailures.at, since),
+    or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)),
+  );
   const rows = await db
     .select({ email: loginFailures.email, ip: loginFailures.ip, n: count() })
     .from(loginFailures)
@@ -68,7 +71,11 @@ export async function upsertAdmin(
   return db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx as unknown as Db, email);
     const [user] = existing
-      ? await tx.update(users).set({ role: 'admin', passwordHash }).where(eq(users.id, existing.id)).returning()
+      ? await tx
+          .update(users)
+          .set({ role: 'admin', passwordHash })
+          .where(eq(users.id, existing.id))
+          .returning()
       : await tx
           .insert(users)
           .values({ email, name: admin.name ?? 'Programme admin', role: 'admin', passwordHash })

@@ -14,10 +14,20 @@ export async function seedDemoProgramme(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(users);
-    if ((existing?.n ?? 0) > 0) throw new Error('The database already has accounts; the demo programme is only seeded into an empty one.');
-    await tx.insert(users).values(
-      DEMO_PEOPLE.map((person) => ({ email: person.email, name: person.name, role: person.role, passwordHash })),
-    );
+    if ((existing?.n ?? 0) > 0)
+      throw new Error(
+        'The database already has accounts; the demo programme is only seeded into an empty one.',
+      );
+    await tx
+      .insert(users)
+      .values(
+        DEMO_PEOPLE.map((person) => ({
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          passwordHash,
+        })),
+      );
   });
   return {
     logins: DEMO_PEOPLE.map((person) => ({
@@ -29,6 +39,8 @@ export async function seedDemoProgramme(db: Db) {
 }
 
 export function formatDemoLogins(logins: { role: string; email: string; password: string }[]): string {
-  const lines = logins.map((login) => `  ${login.role.padEnd(40)} ${login.email.padEnd(34)} ${login.password}`);
+  const lines = logins.map(
+    (login) => `  ${login.role.padEnd(40)} ${login.email.padEnd(34)} ${login.password}`,
+  );
   return `\nDemo logins (role, email, password):\n${lines.join('\n')}\n\n`;
 }

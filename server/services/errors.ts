@@ -22,7 +22,6 @@ export const notFound = (what: string, code: ErrorCode = 'not_found') =>
 export const forbidden = (message = 'You do not have permission to do that.') =>
   new AppError(403, 'forbidden', message);
 
-export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', 'Log in to continue.');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Log in to continue.');
 
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);

@@ -18,7 +18,12 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const init: RequestInit = { method, headers: { origin: this.baseUrl, ...headers }, redirect: 'manual' };
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
     if (body !== undefined) {
@@ -72,6 +77,7 @@ export async function signUp(
     ...overrides,
   };
   const response = await client.post<PublicUser>('/api/auth/signup', input);
-  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
   return Object.assign(client, { user: response.body, password: input.password });
 }

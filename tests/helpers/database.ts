@@ -6,8 +6,7 @@ import { inject } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../../server/db/client.ts';
 
 export type DatabaseTemplate =
-  | { kind: 'pglite'; directory: string }
-  | { kind: 'postgres'; serverUrl: string; name: string };
+  { kind: 'pglite'; directory: string } | { kind: 'postgres'; serverUrl: string; name: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -13,7 +13,13 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 };
 
 export const apiNotFound: RequestHandler = (request, _response, next) => {
-  next(new AppError(404, 'not_found', `There is no ${request.method} ${request.baseUrl}${request.path} in the API.`));
+  next(
+    new AppError(
+      404,
+      'not_found',
+      `There is no ${request.method} ${request.baseUrl}${request.path} in the API.`,
+    ),
+  );
 };
 
 /**
@@ -23,7 +29,9 @@ export const apiNotFound: RequestHandler = (request, _response, next) => {
 export const apiErrors: ErrorRequestHandler = (error, request, response, next) => {
   if (response.headersSent) return next(error);
   let status = 500;
-  let body: ApiErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };
+  let body: ApiErrorBody = {
+    error: { code: 'internal_error', message: 'Something went wrong on our side.' },
+  };
   const bodyError = typeof error?.type === 'string' ? BODY_ERRORS[error.type] : undefined;
   if (error instanceof AppError) {
     status = error.status;

@@ -15,7 +15,12 @@ export function requestLog(logger: Logger): RequestHandler {
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       request.log.info(
-        { method: request.method, path: request.path, status: response.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          method: request.method,
+          path: request.path,
+          status: response.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'request',
       );
     });

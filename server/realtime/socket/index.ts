@@ -30,7 +30,8 @@ export function attachSocketServer(httpServer: HttpServer, context: AppContext) 
   io.use(async (socket, next) => {
     try {
       const user = await authenticateRequest(context.db, context.sessionKeys, socket.request);
-      if (!user) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } }));
+      if (!user)
+        return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } }));
       socket.data.user = user;
       next();
     } catch (error) {

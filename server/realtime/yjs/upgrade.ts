@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../../context.ts';
@@ -7,6 +7,7 @@ import { authenticateRequest } from '../../auth/authenticate.ts';
 import type { SessionUser } from '../../services/sessions.ts';
 import { AppError } from '../../services/errors.ts';
 import { MAX_YJS_MESSAGE_BYTES } from '../../../shared/limits.ts';
+import { refuseUpgrade as refuse } from '../upgrade-refusal.ts';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -18,10 +19,6 @@ export type OnDocumentConnection<Grant> = (
   documentName: string,
   grant: Grant,
 ) => void;
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 /** `/yjs/<name>` (y-websocket appends the room name to the server URL); null for other paths. */
 export function documentNameFromUrl(url: string | undefined): string | null {
@@ -35,38 +32,33 @@ export function documentNameFromUrl(url: string | undefined): string | null {
 }
 
 /**
- * Owns WebSocket upgrades for `/yjs/*`: foreign Origin → 403, no session → 401, refused by
- * `authorize` → its status; only then is the socket accepted. Other paths are left alone for
- * Socket.IO (and Vite's HMR in development).
+ * Handles WebSocket upgrades for `/yjs/*`: foreign Origin → 403, no session → 401, refused by
+ * `authorize` → its status; only then is the socket accepted.
  */
-export function attachYjsUpgrade<Grant>(
-  httpServer: HttpServer,
+export function createYjsUpgrade<Grant>(
   context: AppContext,
   authorize: AuthorizeDocument<Grant>,
   onConnection: OnDocumentConnection<Grant>,
-): WebSocketServer {
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_YJS_MESSAGE_BYTES });
 
   async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
-    const documentName = documentNameFromUrl(request.url);
-    if (documentName === null) return;
-    socket.on('error', () => socket.destroy());
-    if (!isOwnOrigin(request, context.config.publicOrigin)) return refuse(socket, 403, 'Forbidden');
+    const documentName = documentNameFromUrl(request.url) ?? '';
+    if (!isOwnOrigin(request, context.config.publicOrigin)) return refuse(socket, 403);
     let user: SessionUser | null;
     let grant: Grant;
     try {
       user = await authenticateRequest(context.db, context.sessionKeys, request);
-      if (!user) return refuse(socket, 401, 'Unauthorized');
+      if (!user) return refuse(socket, 401);
       grant = await authorize(user, documentName);
     } catch (error) {
-      if (error instanceof AppError) return refuse(socket, error.status, error.status === 404 ? 'Not Found' : 'Forbidden');
+      if (error instanceof AppError) return refuse(socket, error.status);
       context.logger.error({ err: error }, 'yjs upgrade failed');
-      return refuse(socket, 500, 'Internal Server Error');
+      return refuse(socket, 500);
     }
     if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, user, documentName, grant));
   }
 
-  httpServer.on('upgrade', (request, socket, head) => void handleUpgrade(request, socket, head));
-  return wss;
+  return { wss, handleUpgrade };
 }

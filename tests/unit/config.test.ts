@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults that need no database server', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, seed: true });
+  });
+
+  it.each([
+    [{ PORT: '-1' }, /^Invalid PORT="-1"/],
+    [{ PORT: 'abc' }, /^Invalid PORT="abc"/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid DATABASE_URL=.*postgres/],
+    [{ REDIS_URL: 'localhost:6379' }, /^Invalid REDIS_URL/],
+    [{ SESSION_SECRET: 'short' }, /^Invalid SESSION_SECRET.*32 characters/],
+    [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid PUBLIC_ORIGIN/],
+    [{ SEED: 'maybe' }, /^Invalid SEED/],
+    [{ ADMIN_EMAIL: 'admin@example.test' }, /ADMIN_EMAIL\/ADMIN_PASSWORD/],
+  ])('%j is refused with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('reads a PostgreSQL URL, a public origin and SEED=false', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/stint',
+      PUBLIC_ORIGIN: 'https://stint.example.org/',
+      SEED: 'false',
+    });
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/stint');
+    expect(config.publicOrigin).toBe('https://stint.example.org');
+    expect(config.seed).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { AppContext } from './context.ts';
 import { createLogger } from './logger.ts';
+import { DomainEventBus } from './events.ts';
+import { LiveDocuments } from './services/live-documents.ts';
 import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
 import { apiRouter } from './http/api.ts';
 import { authenticate } from './http/middleware/authenticate.ts';
@@ -28,12 +30,15 @@ export interface AppOptions {
 
 export async function buildContext({ config, db, logger }: AppOptions): Promise<AppContext> {
   const secret = config.sessionSecret ?? (await getOrCreateInstanceSecret(db.db, 'session'));
+  const log = logger ?? createLogger(config.logLevel);
   return {
     config,
     db: db.db,
     dbKind: db.kind,
     sessionKeys: { secret },
-    logger: logger ?? createLogger(config.logLevel),
+    logger: log,
+    events: new DomainEventBus(),
+    documents: new LiveDocuments(db.db, log),
   };
 }
 

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DbKind } from './db/client.ts';
 import type { SessionKeys } from './services/sessions.ts';
+import type { DomainEventBus } from './events.ts';
+import type { LiveDocuments } from './services/live-documents.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -10,4 +12,7 @@ export interface AppContext {
   dbKind: DbKind;
   sessionKeys: SessionKeys;
   logger: Logger;
+  events: DomainEventBus;
+  /** Workspace documents open in this process. */
+  documents: LiveDocuments;
 }

@@ -3,3 +3,4 @@
  * `npm run db:generate` and committed; they run unchanged on PGlite and on a PostgreSQL server.
  */
 export * from './schema/accounts.ts';
+export * from './schema/workspaces.ts';

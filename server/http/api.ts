@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { authRouter } from './auth.ts';
 import { healthRouter } from './health.ts';
+import { workspacesRouter } from './workspaces.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -13,6 +14,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
   api.use(healthRouter(context));
   api.use(authRouter(context));
+  api.use(workspacesRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

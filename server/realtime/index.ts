@@ -2,9 +2,10 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
 import { isOwnOrigin } from '../auth/origin.ts';
-import { AppError } from '../services/errors.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { createYjsUpgrade, YJS_PATH_PREFIX } from './yjs/upgrade.ts';
+import { expelMember } from './socket/workspace.ts';
+import { YJS_PATH_PREFIX } from './yjs/upgrade.ts';
+import { createYjsServer } from './yjs/index.ts';
 import { refuseUpgrade } from './upgrade-refusal.ts';
 
 type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -22,13 +23,17 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
     .filter((listener) => !before.has(listener)) as UpgradeListener[];
   for (const listener of engineUpgrade) httpServer.off('upgrade', listener);
 
-  const yjs = createYjsUpgrade(
-    context,
-    async () => {
-      throw new AppError(404, 'workspace_not_found', 'No such workspace.');
-    },
-    (socket) => socket.close(),
-  );
+  const yjs = createYjsServer(context);
+  context.events.on('membership:removed', ({ workspaceId, userId }) => {
+    yjs.disconnectMember(workspaceId, userId);
+    void expelMember(io, workspaceId, userId).catch((error: unknown) =>
+      context.logger.error({ err: error }, 'could not expel a removed member'),
+    );
+  });
+  context.events.on('notification:created', ({ userId, notification }) => {
+    io.to(`user:${userId}`).emit('notification', notification);
+  });
+  context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
 
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = request.url ?? '';
@@ -46,8 +51,7 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
   return {
     io,
     async close() {
-      for (const client of yjs.wss.clients) client.terminate();
-      await new Promise<void>((resolve) => yjs.wss.close(() => resolve()));
+      await yjs.close();
       io.disconnectSockets(true);
       io.engine.close();
     },

@@ -4,6 +4,7 @@ import { loginFailures, users } from '../db/schema.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { AppError, conflict } from './errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
+import { claimInvitations } from './workspaces.ts';
 import type { LoginInput, PublicUser, SignupInput } from '../../shared/schemas/auth.ts';
 
 /** Failed logins allowed per window before further attempts are refused. */
@@ -13,15 +14,19 @@ export const LOGIN_LIMITS = {
   perIp: 50,
 };
 
+/** Creates the account and, in the same transaction, turns any workspace invitations into memberships. */
 export async function signUp(db: Db, input: SignupInput): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-    .onConflictDoNothing()
-    .returning();
-  if (!user) throw conflict('email_taken', 'An account with this email already exists.');
-  return toPublicUser(user);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    if (!user) throw conflict('email_taken', 'An account with this email already exists.');
+    await claimInvitations(tx, user);
+    return toPublicUser(user);
+  });
 }
 
 /**
@@ -69,7 +74,7 @@ export async function upsertAdmin(
   const passwordHash = await hashPassword(admin.password);
   const email = admin.email.toLowerCase();
   return db.transaction(async (tx) => {
-    const existing = await findUserByEmail(tx as unknown as Db, email);
+    const existing = await findUserByEmail(tx, email);
     const [user] = existing
       ? await tx
           .update(users)

@@ -18,16 +18,14 @@ export async function seedDemoProgramme(db: Db) {
       throw new Error(
         'The database already has accounts; the demo programme is only seeded into an empty one.',
       );
-    await tx
-      .insert(users)
-      .values(
-        DEMO_PEOPLE.map((person) => ({
-          email: person.email,
-          name: person.name,
-          role: person.role,
-          passwordHash,
-        })),
-      );
+    await tx.insert(users).values(
+      DEMO_PEOPLE.map((person) => ({
+        email: person.email,
+        name: person.name,
+        role: person.role,
+        passwordHash,
+      })),
+    );
   });
   return {
     logins: DEMO_PEOPLE.map((person) => ({

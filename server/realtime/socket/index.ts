@@ -5,9 +5,14 @@ import { isOwnOrigin } from '../../auth/origin.ts';
 import { authenticateRequest } from '../../auth/authenticate.ts';
 import { MAX_SOCKET_PACKET_BYTES } from '../../../shared/limits.ts';
 import type { SessionUser } from '../../services/sessions.ts';
+import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/live.ts';
+import { registerWorkspaceEvents } from './workspace.ts';
 
 export interface SocketData {
   user: SessionUser;
+  /** Workspaces this socket has joined, with the role it joined as. */
+  workspaces: Record<string, WorkspaceRole>;
 }
 
 /**
@@ -15,7 +20,7 @@ export interface SocketData {
  * connection without a valid session gets `connect_error` with message "unauthenticated".
  */
 export function attachSocketServer(httpServer: HttpServer, context: AppContext) {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
     {
       // Without this, engine.io destroys upgrades for other paths (our /yjs) that are still
@@ -38,6 +43,12 @@ export function attachSocketServer(httpServer: HttpServer, context: AppContext) 
       context.logger.error({ err: error }, 'socket authentication failed');
       next(new Error('internal_error'));
     }
+  });
+
+  io.on('connection', (socket) => {
+    // Notifications for this person reach every tab they have open.
+    void socket.join(`user:${socket.data.user.id}`);
+    registerWorkspaceEvents(io, socket, context);
   });
 
   return io;

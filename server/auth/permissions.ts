@@ -1,0 +1,60 @@
+import type { AccountRole } from '../../shared/roles.ts';
+import {
+  rightsFor,
+  type WorkspaceRight,
+  type WorkspaceRole,
+  type WorkspaceStatus,
+} from '../../shared/workspace-roles.ts';
+import { AppError } from '../services/errors.ts';
+
+/**
+ * The one permission module. Every action is a named rule, deny by default, used alike by the HTTP
+ * routers, the Socket.IO handlers and the Yjs endpoint.
+ */
+
+export interface WorkspaceAccess {
+  workspaceId: string;
+  status: WorkspaceStatus;
+  /** The caller's role in this workspace, or null when they are not a member. */
+  role: WorkspaceRole | null;
+}
+
+export const workspaceNotFound = () =>
+  new AppError(404, 'workspace_not_found', 'That workspace does not exist or you are not a member.');
+
+export function can(access: WorkspaceAccess | null, right: WorkspaceRight): boolean {
+  return access !== null && rightsFor(access.role, access.status).includes(right);
+}
+
+export const canViewWorkspace = (access: WorkspaceAccess | null) => can(access, 'view');
+export const canEditBrief = (access: WorkspaceAccess | null) => can(access, 'editBrief');
+export const canEditBoard = (access: WorkspaceAccess | null) => can(access, 'editBoard');
+export const canChat = (access: WorkspaceAccess | null) => can(access, 'chat');
+export const canManageMembers = (access: WorkspaceAccess | null) => can(access, 'manageMembers');
+export const canSaveVersion = (access: WorkspaceAccess | null) => can(access, 'saveVersion');
+export const canRestoreVersion = (access: WorkspaceAccess | null) => can(access, 'restoreVersion');
+
+/** The Yjs document holds brief and board together: a connection may write only if it may edit both. */
+export const canEditDocument = (access: WorkspaceAccess | null) =>
+  canEditBrief(access) && canEditBoard(access);
+
+/**
+ * Throws unless `right` is held. A stranger gets 404 (the workspace's existence is not revealed);
+ * a member without the right gets 403.
+ */
+export function authorize(access: WorkspaceAccess | null, right: WorkspaceRight): WorkspaceAccess {
+  if (!access || !canViewWorkspace(access)) throw workspaceNotFound();
+  if (!can(access, right)) {
+    const why =
+      access.status === 'completed'
+        ? 'This workspace is completed and can no longer be changed.'
+        : 'Your role in this workspace does not allow that.';
+    throw new AppError(403, 'forbidden', why);
+  }
+  return access;
+}
+
+/** Only supervisors and programme admins open workspaces directly. */
+export function canStartWorkspace(role: AccountRole): boolean {
+  return role === 'supervisor' || role === 'admin';
+}

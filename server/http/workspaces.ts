@@ -1,0 +1,122 @@
+import { Router, type Request } from 'express';
+import type { AppContext } from '../context.ts';
+import {
+  authorize,
+  canStartWorkspace,
+  workspaceNotFound,
+  type WorkspaceAccess,
+} from '../auth/permissions.ts';
+import { forbidden } from '../services/errors.ts';
+import {
+  addMember,
+  createWorkspace,
+  getWorkspaceAccess,
+  getWorkspaceDetail,
+  listMyWorkspaces,
+  removeInvitation,
+  removeMember,
+} from '../services/workspaces.ts';
+import { listMessages } from '../services/chat.ts';
+import { getVersion, listVersions, restoreVersion, saveVersion } from '../services/versions.ts';
+import {
+  addMemberInput,
+  createWorkspaceInput,
+  messagesQuery,
+  saveVersionInput,
+} from '../../shared/schemas/workspaces.ts';
+import type { WorkspaceRight } from '../../shared/workspace-roles.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+/** Workspaces: create, read, members, chat history and named versions of the brief. */
+export function workspacesRouter(context: AppContext): Router {
+  const router = Router();
+  const { db } = context;
+
+  /** Authenticates, then checks `right` in the workspace named by the URL. */
+  async function access(request: Request, right: WorkspaceRight): Promise<WorkspaceAccess> {
+    const user = requireUser(request);
+    const found = await getWorkspaceAccess(db, String(request.params.id), user.id);
+    if (!found) throw workspaceNotFound();
+    return authorize(found, right);
+  }
+
+  router.post('/workspaces', async (request, response) => {
+    const user = requireUser(request);
+    const input = parseInput(createWorkspaceInput, request.body);
+    if (!canStartWorkspace(user.role)) throw forbidden('Only supervisors can start a workspace.');
+    const { id } = await createWorkspace(db, { title: input.title, createdBy: user.id });
+    const created = await getWorkspaceAccess(db, id, user.id);
+    response.status(201).json(await getWorkspaceDetail(db, created!));
+  });
+
+  router.get('/workspaces', async (request, response) => {
+    const user = requireUser(request);
+    response.json({ items: await listMyWorkspaces(db, user.id), next: null });
+  });
+
+  router.get('/workspaces/:id', async (request, response) => {
+    response.json(await getWorkspaceDetail(db, await access(request, 'view')));
+  });
+
+  router.post('/workspaces/:id/members', async (request, response) => {
+    const granted = await access(request, 'manageMembers');
+    const input = parseInput(addMemberInput, request.body);
+    const result = await addMember(db, granted, input, requireUser(request).id);
+    response
+      .status(201)
+      .json('member' in result ? { id: result.member.userId, ...result.member } : result.invitation);
+  });
+
+  router.delete('/workspaces/:id/members/:userId', async (request, response) => {
+    const granted = await access(request, 'manageMembers');
+    await removeMember(db, context.events, granted, String(request.params.userId));
+    response.json({ ok: true });
+  });
+
+  router.delete('/workspaces/:id/invitations/:invitationId', async (request, response) => {
+    const granted = await access(request, 'manageMembers');
+    await removeInvitation(db, granted, String(request.params.invitationId));
+    response.json({ ok: true });
+  });
+
+  router.get('/workspaces/:id/messages', async (request, response) => {
+    const granted = await access(request, 'view');
+    const query = parseInput(messagesQuery, request.query);
+    const page = await listMessages(db, granted.workspaceId, query);
+    const oldest = page.items[0];
+    response.json({ items: page.items, next: page.hasMore && oldest ? String(oldest.seq) : null });
+  });
+
+  router.get('/workspaces/:id/versions', async (request, response) => {
+    const granted = await access(request, 'view');
+    response.json({ items: await listVersions(db, granted.workspaceId), next: null });
+  });
+
+  router.post('/workspaces/:id/versions', async (request, response) => {
+    const granted = await access(request, 'saveVersion');
+    const input = parseInput(saveVersionInput, request.body);
+    // Everything already relayed must be in the version, so wait for pending writes.
+    if (context.documents.isLoaded(granted.workspaceId))
+      await context.documents.flushDocument(granted.workspaceId);
+    const version = await saveVersion(db, {
+      workspaceId: granted.workspaceId,
+      label: input.label,
+      createdBy: requireUser(request).id,
+    });
+    response.status(201).json(version);
+  });
+
+  router.get('/workspaces/:id/versions/:versionId', async (request, response) => {
+    const granted = await access(request, 'view');
+    response.json(await getVersion(db, granted.workspaceId, String(request.params.versionId)));
+  });
+
+  router.post('/workspaces/:id/versions/:versionId/restore', async (request, response) => {
+    const granted = await access(request, 'restoreVersion');
+    await restoreVersion(db, context.documents, granted.workspaceId, String(request.params.versionId));
+    response.json({ ok: true });
+  });
+
+  return router;
+}

@@ -1,0 +1,173 @@
+import type { Server, Socket } from 'socket.io';
+import type { AppContext } from '../../context.ts';
+import { authorize, type WorkspaceAccess } from '../../auth/permissions.ts';
+import { getWorkspaceAccess } from '../../services/workspaces.ts';
+import { countUnread, listMessages, markRead, postMessage } from '../../services/chat.ts';
+import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../../shared/live.ts';
+import {
+  chatHistoryInput,
+  joinWorkspaceInput,
+  markReadInput,
+  sendChatInput,
+  typingInput,
+} from '../../../shared/schemas/chat.ts';
+import type { WorkspaceRight } from '../../../shared/workspace-roles.ts';
+import type { SocketData } from './index.ts';
+import { handleEvent } from './handlers.ts';
+
+type StintIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type StintSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
+
+/** Everyone connected to a workspace now (across processes once the Redis adapter is in), one entry per person. */
+export async function presenceIn(io: StintIo, workspaceId: string): Promise<PresentPerson[]> {
+  const sockets = await io.in(workspaceRoom(workspaceId)).fetchSockets();
+  const people = new Map<string, PresentPerson>();
+  for (const socket of sockets) {
+    const role = socket.data.workspaces?.[workspaceId];
+    if (role)
+      people.set(socket.data.user.id, { userId: socket.data.user.id, name: socket.data.user.name, role });
+  }
+  return [...people.values()];
+}
+
+async function broadcastPresence(io: StintIo, workspaceId: string) {
+  io.to(workspaceRoom(workspaceId)).emit('presence:update', {
+    workspaceId,
+    people: await presenceIn(io, workspaceId),
+  });
+}
+
+/** Chat, presence and typing for the workspaces a socket has joined. */
+export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, context: AppContext) {
+  const { db } = context;
+  const user = socket.data.user;
+  socket.data.workspaces = {};
+  const unexpected = (error: unknown) =>
+    context.logger.error({ err: error, userId: user.id }, 'socket event failed');
+
+  /** Rights are checked against the database on every event, so a removal takes effect at once. */
+  async function access(workspaceId: string, right: WorkspaceRight): Promise<WorkspaceAccess> {
+    return authorize(await getWorkspaceAccess(db, workspaceId, user.id), right);
+  }
+
+  socket.on(
+    'workspace:join',
+    handleEvent(
+      joinWorkspaceInput,
+      async ({ workspaceId }) => {
+        const granted = await access(workspaceId, 'view');
+        socket.data.workspaces[workspaceId] = granted.role!;
+        await socket.join(workspaceRoom(workspaceId));
+        const [page, unread] = await Promise.all([
+          listMessages(db, workspaceId),
+          countUnread(db, workspaceId, user.id),
+        ]);
+        await broadcastPresence(io, workspaceId);
+        return {
+          history: page.items,
+          hasMore: page.hasMore,
+          presence: await presenceIn(io, workspaceId),
+          role: granted.role!,
+          unread,
+        };
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on(
+    'workspace:leave',
+    handleEvent(
+      joinWorkspaceInput,
+      async ({ workspaceId }) => {
+        delete socket.data.workspaces[workspaceId];
+        await socket.leave(workspaceRoom(workspaceId));
+        await broadcastPresence(io, workspaceId);
+        return {};
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on(
+    'chat:send',
+    handleEvent(
+      sendChatInput,
+      async ({ workspaceId, body, clientId }) => {
+        await access(workspaceId, 'chat');
+        const { message, created } = await postMessage(db, {
+          workspaceId,
+          authorId: user.id,
+          body,
+          clientId,
+        });
+        if (created) io.to(workspaceRoom(workspaceId)).emit('chat:message', message);
+        return { message };
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on(
+    'chat:history',
+    handleEvent(
+      chatHistoryInput,
+      async ({ workspaceId, before }) => {
+        await access(workspaceId, 'view');
+        return listMessages(db, workspaceId, { before });
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on(
+    'chat:read',
+    handleEvent(
+      markReadInput,
+      async ({ workspaceId, seq }) => {
+        await access(workspaceId, 'view');
+        return { unread: await markRead(db, workspaceId, user.id, seq) };
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on(
+    'chat:typing',
+    handleEvent(
+      typingInput,
+      async ({ workspaceId, typing }) => {
+        // Only someone who has joined and may chat can show as typing; no database trip per keystroke.
+        const role = socket.data.workspaces[workspaceId];
+        if (!role || role === 'viewer') return {};
+        socket
+          .to(workspaceRoom(workspaceId))
+          .emit('chat:typing', { workspaceId, userId: user.id, name: user.name, typing });
+        return {};
+      },
+      unexpected,
+    ),
+  );
+
+  socket.on('disconnecting', () => {
+    const joined = Object.keys(socket.data.workspaces);
+    // Presence is recomputed after the socket has actually left its rooms.
+    setImmediate(() => {
+      for (const workspaceId of joined) void broadcastPresence(io, workspaceId).catch(unexpected);
+    });
+  });
+}
+
+/** A removed member's sockets leave the workspace at once and are told so. */
+export async function expelMember(io: StintIo, workspaceId: string, userId: string) {
+  const sockets = await io.in(workspaceRoom(workspaceId)).fetchSockets();
+  for (const socket of sockets) {
+    if (socket.data.user.id !== userId) continue;
+    delete socket.data.workspaces[workspaceId];
+    socket.leave(workspaceRoom(workspaceId));
+    socket.emit('workspace:removed', { workspaceId });
+  }
+  await broadcastPresence(io, workspaceId);
+}

@@ -1,0 +1,99 @@
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import type { SessionUser } from '../../services/sessions.ts';
+import type { LiveDocument } from '../../services/live-documents.ts';
+import { assertDecodableUpdate } from '../../services/doc-store.ts';
+import { YJS_CLOSE } from '../../../shared/live.ts';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from './protocol.ts';
+
+/**
+ * One person's WebSocket on one workspace document. Frames are handled one at a time, in order;
+ * a read-only connection's document updates are dropped before they reach the document, and a frame
+ * that does not decode closes the connection without touching the document.
+ */
+export class DocumentConnection {
+  /** Awareness client ids this connection speaks for, removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  private queue: Promise<void> = Promise.resolve();
+  private toldReadOnly = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly user: SessionUser,
+    readonly live: LiveDocument,
+    public readOnly: boolean,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The server speaks first: its state vector, and everyone's awareness. */
+  greet(): void {
+    this.send(encodeSyncStep1(this.live.doc));
+    const states = [...this.live.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwareness(this.live.awareness, states));
+  }
+
+  receive(frame: Uint8Array): void {
+    this.queue = this.queue.then(() => this.handle(frame)).catch((error: unknown) => this.fail(error));
+  }
+
+  private async handle(frame: Uint8Array): Promise<void> {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const message = decodeMessage(frame);
+    switch (message.kind) {
+      case 'syncStep1':
+        this.send(encodeSyncStep2(this.live.doc, message.stateVector));
+        return;
+      case 'syncStep2':
+      case 'update':
+        if (this.readOnly) return this.refuseEdit();
+        assertDecodableUpdate(message.update);
+        await this.live.applyUpdate(message.update, this);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, message.update, this);
+        return;
+      case 'queryAwareness':
+        this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]));
+        return;
+    }
+  }
+
+  private refuseEdit(): void {
+    if (this.toldReadOnly) return;
+    this.toldReadOnly = true;
+    this.send(encodePermissionDenied('read-only: your role in this workspace cannot edit'));
+  }
+
+  private fail(error: unknown): void {
+    this.logger.warn(
+      { err: error, userId: this.user.id, workspaceId: this.live.workspaceId },
+      'closing a Yjs connection after a bad frame',
+    );
+    this.close(YJS_CLOSE.malformedMessage, 'malformed message');
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, (error) => {
+      if (error) this.socket.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  /** Resolves when every frame received so far has been handled (their updates stored). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+}

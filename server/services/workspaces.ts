@@ -1,0 +1,245 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  chatMessages,
+  documentSnapshots,
+  users,
+  workspaceInvitations,
+  workspaceMembers,
+  workspaces,
+} from '../db/schema.ts';
+import type { WorkspaceAccess } from '../auth/permissions.ts';
+import type { DomainEventBus } from '../events.ts';
+import { rightsFor, type WorkspaceRole } from '../../shared/workspace-roles.ts';
+import type {
+  WorkspaceDetail,
+  WorkspaceInvitation,
+  WorkspaceMember,
+  WorkspaceSummary,
+} from '../../shared/schemas/workspaces.ts';
+import { createInitialDocument, defaultBrief, type InitialDocument } from './brief-builder.ts';
+import { AppError, conflict } from './errors.ts';
+import { findUserByEmail } from './users.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The caller's standing in a workspace: null when the workspace does not exist. */
+export async function getWorkspaceAccess(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<WorkspaceAccess | null> {
+  if (!UUID.test(workspaceId)) return null;
+  const [row] = await db
+    .select({ status: workspaces.status, role: workspaceMembers.role })
+    .from(workspaces)
+    .leftJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
+    )
+    .where(eq(workspaces.id, workspaceId));
+  return row ? { workspaceId, status: row.status, role: row.role } : null;
+}
+
+export interface NewWorkspace {
+  title: string;
+  createdBy: string;
+  /** Everyone who starts as a member; the creator is added as supervisor if not listed. */
+  members?: { userId: string; role: WorkspaceRole }[];
+  document?: InitialDocument;
+}
+
+/**
+ * Creates the workspace, its members and its document's starting layout together. Runs inside the
+ * caller's transaction when given one (accepting an application does), so no half-made workspace
+ * can exist.
+ */
+export async function createWorkspace(db: Db, input: NewWorkspace): Promise<{ id: string }> {
+  const state = createInitialDocument(input.document ?? { brief: defaultBrief() });
+  const members = new Map((input.members ?? []).map((member) => [member.userId, member.role]));
+  if (!members.has(input.createdBy)) members.set(input.createdBy, 'supervisor');
+  return db.transaction(async (tx) => {
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({ title: input.title, createdBy: input.createdBy })
+      .returning();
+    if (!workspace) throw new Error('workspace insert returned nothing');
+    await tx
+      .insert(workspaceMembers)
+      .values([...members].map(([userId, role]) => ({ workspaceId: workspace.id, userId, role })));
+    await tx.insert(documentSnapshots).values({ workspaceId: workspace.id, state });
+    return { id: workspace.id };
+  });
+}
+
+export async function listMembers(db: Db, workspaceId: string): Promise<WorkspaceMember[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .innerJoin(users, eq(users.id, workspaceMembers.userId))
+    .where(eq(workspaceMembers.workspaceId, workspaceId))
+    .orderBy(asc(workspaceMembers.addedAt), asc(users.name));
+}
+
+async function listInvitations(db: Db, workspaceId: string): Promise<WorkspaceInvitation[]> {
+  const rows = await db
+    .select({
+      id: workspaceInvitations.id,
+      email: workspaceInvitations.email,
+      role: workspaceInvitations.role,
+    })
+    .from(workspaceInvitations)
+    .where(eq(workspaceInvitations.workspaceId, workspaceId))
+    .orderBy(asc(workspaceInvitations.createdAt));
+  return rows.map((row) => ({ ...row, status: 'pending' as const }));
+}
+
+export async function getWorkspaceDetail(db: Db, access: WorkspaceAccess): Promise<WorkspaceDetail> {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, access.workspaceId));
+  if (!workspace || !access.role)
+    throw new AppError(404, 'workspace_not_found', 'That workspace does not exist.');
+  const canSeeInvitations = rightsFor(access.role, 'active').includes('manageMembers');
+  return {
+    id: workspace.id,
+    title: workspace.title,
+    status: workspace.status,
+    createdAt: workspace.createdAt.toISOString(),
+    completedAt: workspace.completedAt?.toISOString() ?? null,
+    myRole: access.role,
+    myRights: rightsFor(access.role, workspace.status),
+    members: await listMembers(db, workspace.id),
+    invitations: canSeeInvitations ? await listInvitations(db, workspace.id) : [],
+  };
+}
+
+/** The caller's workspaces, newest first, each with how many chat messages they have not read. */
+export async function listMyWorkspaces(db: Db, userId: string): Promise<WorkspaceSummary[]> {
+  const unread = sql<number>`(
+    select count(*)::int from ${chatMessages}
+    where ${chatMessages.workspaceId} = ${workspaces.id}
+      and ${chatMessages.seq} > ${workspaceMembers.lastReadSeq}
+      and ${chatMessages.authorId} <> ${userId}
+  )`;
+  const rows = await db
+    .select({
+      id: workspaces.id,
+      title: workspaces.title,
+      status: workspaces.status,
+      createdAt: workspaces.createdAt,
+      myRole: workspaceMembers.role,
+      unread,
+    })
+    .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+    .where(eq(workspaceMembers.userId, userId))
+    .orderBy(sql`${workspaces.createdAt} desc`);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+/**
+ * Adds a person by email. Someone with an account becomes a member at once; an unknown email gets a
+ * pending invitation that turns into a membership when they sign up.
+ */
+export async function addMember(
+  db: Db,
+  access: WorkspaceAccess,
+  input: { email: string; role: WorkspaceRole },
+  invitedBy: string,
+): Promise<{ member: WorkspaceMember } | { invitation: WorkspaceInvitation }> {
+  const user = await findUserByEmail(db, input.email);
+  if (!user) {
+    const [invitation] = await db
+      .insert(workspaceInvitations)
+      .values({ workspaceId: access.workspaceId, email: input.email, role: input.role, invitedBy })
+      .onConflictDoUpdate({
+        target: [workspaceInvitations.workspaceId, workspaceInvitations.email],
+        set: { role: input.role },
+      })
+      .returning();
+    return {
+      invitation: { id: invitation!.id, email: invitation!.email, role: invitation!.role, status: 'pending' },
+    };
+  }
+  const [added] = await db
+    .insert(workspaceMembers)
+    .values({ workspaceId: access.workspaceId, userId: user.id, role: input.role })
+    .onConflictDoNothing()
+    .returning();
+  if (!added) throw conflict('already_member', `${user.name} is already a member of this workspace.`);
+  return { member: { userId: user.id, name: user.name, email: user.email, role: added.role } };
+}
+
+/**
+ * Removes a member and announces it, so the live layer closes their connections at once. The last
+ * supervisor cannot be removed: a workspace always has someone who can manage it.
+ */
+export async function removeMember(
+  db: Db,
+  events: DomainEventBus,
+  access: WorkspaceAccess,
+  userId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ role: workspaceMembers.role })
+      .from(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, access.workspaceId), eq(workspaceMembers.userId, userId)))
+      .for('update');
+    if (!member)
+      throw new AppError(404, 'member_not_found', 'That person is not a member of this workspace.');
+    if (member.role === 'supervisor') {
+      const [others] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(workspaceMembers)
+        .where(
+          and(
+            eq(workspaceMembers.workspaceId, access.workspaceId),
+            eq(workspaceMembers.role, 'supervisor'),
+            ne(workspaceMembers.userId, userId),
+          ),
+        );
+      if ((others?.n ?? 0) === 0)
+        throw conflict('last_supervisor', 'A workspace needs at least one supervisor.');
+    }
+    await tx
+      .delete(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, access.workspaceId), eq(workspaceMembers.userId, userId)));
+  });
+  events.emit('membership:removed', { workspaceId: access.workspaceId, userId });
+}
+
+export async function removeInvitation(db: Db, access: WorkspaceAccess, invitationId: string): Promise<void> {
+  if (!UUID.test(invitationId))
+    throw new AppError(404, 'invitation_not_found', 'That invitation does not exist.');
+  const deleted = await db
+    .delete(workspaceInvitations)
+    .where(
+      and(
+        eq(workspaceInvitations.id, invitationId),
+        eq(workspaceInvitations.workspaceId, access.workspaceId),
+      ),
+    )
+    .returning({ id: workspaceInvitations.id });
+  if (deleted.length === 0)
+    throw new AppError(404, 'invitation_not_found', 'That invitation does not exist.');
+}
+
+/** Turns pending invitations for this email into memberships (called when the account is created). */
+export async function claimInvitations(db: Db, user: { id: string; email: string }): Promise<number> {
+  const invitations = await db
+    .delete(workspaceInvitations)
+    .where(eq(workspaceInvitations.email, user.email.toLowerCase()))
+    .returning();
+  if (invitations.length === 0) return 0;
+  await db
+    .insert(workspaceMembers)
+    .values(
+      invitations.map((invitation) => ({
+        workspaceId: invitation.workspaceId,
+        userId: user.id,
+        role: invitation.role,
+      })),
+    )
+    .onConflictDoNothing();
+  return invitations.length;
+}

@@ -5,10 +5,9 @@ import { briefVersions, users } from '../db/schema.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
 import type { BriefVersion } from '../../shared/schemas/workspaces.ts';
 import { loadDocument } from './doc-store.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { AppError } from './errors.ts';
 import type { LiveDocuments } from './live-documents.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const versionColumns = {
   id: briefVersions.id,
@@ -73,7 +72,7 @@ export async function listVersions(db: Db, workspaceId: string): Promise<BriefVe
 }
 
 async function findVersionState(db: Db, workspaceId: string, versionId: string) {
-  if (!UUID.test(versionId)) throw new AppError(404, 'version_not_found', 'That version does not exist.');
+  if (!isUuid(versionId)) throw new AppError(404, 'version_not_found', 'That version does not exist.');
   const [row] = await db
     .select({ ...versionColumns, state: briefVersions.state })
     .from(briefVersions)

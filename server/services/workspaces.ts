@@ -18,10 +18,9 @@ import type {
   WorkspaceSummary,
 } from '../../shared/schemas/workspaces.ts';
 import { createInitialDocument, defaultBrief, type InitialDocument } from './brief-builder.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from './errors.ts';
 import { findUserByEmail } from './users.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's standing in a workspace: null when the workspace does not exist. */
 export async function getWorkspaceAccess(
@@ -29,7 +28,7 @@ export async function getWorkspaceAccess(
   workspaceId: string,
   userId: string,
 ): Promise<WorkspaceAccess | null> {
-  if (!UUID.test(workspaceId)) return null;
+  if (!isUuid(workspaceId)) return null;
   const [row] = await db
     .select({ status: workspaces.status, role: workspaceMembers.role })
     .from(workspaces)
@@ -179,6 +178,8 @@ export async function removeMember(
   access: WorkspaceAccess,
   userId: string,
 ): Promise<void> {
+  if (!isUuid(userId))
+    throw new AppError(404, 'member_not_found', 'That person is not a member of this workspace.');
   await db.transaction(async (tx) => {
     const [member] = await tx
       .select({ role: workspaceMembers.role })
@@ -209,7 +210,7 @@ export async function removeMember(
 }
 
 export async function removeInvitation(db: Db, access: WorkspaceAccess, invitationId: string): Promise<void> {
-  if (!UUID.test(invitationId))
+  if (!isUuid(invitationId))
     throw new AppError(404, 'invitation_not_found', 'That invitation does not exist.');
   const deleted = await db
     .delete(workspaceInvitations)

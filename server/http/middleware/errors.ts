@@ -40,6 +40,11 @@ export const apiErrors: ErrorRequestHandler = (error, request, response, next) =
   } else if (bodyError) {
     [status] = bodyError;
     body = { error: { code: bodyError[1], message: bodyError[2] } };
+  } else if (error?.code === '22P02' || error?.cause?.code === '22P02') {
+    // A value Postgres could not read as its column's type (a malformed id that slipped past a
+    // check): the caller's mistake, not ours.
+    status = 400;
+    body = { error: { code: 'bad_request', message: 'A value in the request has the wrong form.' } };
   } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
     status = error.status;
     body = { error: { code: 'bad_request', message: 'The request could not be understood.' } };

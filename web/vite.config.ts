@@ -13,7 +13,8 @@ function stintRealtime(): Plugin {
       if (!vite.httpServer) return;
       const { tsImport } = await import('tsx/esm/api');
       const { attachToDevServer } = (await tsImport('../server/dev.ts', import.meta.url)) as typeof import('../server/dev.ts');
-      await attachToDevServer(vite.httpServer, vite.middlewares);
+      // Vite types its server as http or http2; Stint's dev server is plain http.
+      await attachToDevServer(vite.httpServer as import('node:http').Server, vite.middlewares);
     },
   };
 }

@@ -38,6 +38,7 @@ const environment = z.object({
     .optional()
     .transform((value) => value !== 'false' && value !== '0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOURLY_FEE_FLOOR: z.coerce.number().positive().max(1000).default(12.21),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
 });
@@ -59,6 +60,8 @@ export interface Config {
   seed: boolean;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   admin: { email: string; password: string } | undefined;
+  /** The lowest hourly rate the scoping check calls fair (default: the UK National Living Wage). */
+  hourlyFeeFloor: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: vars.PUBLIC_ORIGIN,
     seed: vars.SEED,
     logLevel: vars.LOG_LEVEL,
+    hourlyFeeFloor: vars.HOURLY_FEE_FLOOR,
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

@@ -58,3 +58,36 @@ export function authorize(access: WorkspaceAccess | null, right: WorkspaceRight)
 export function canStartWorkspace(role: AccountRole): boolean {
   return role === 'supervisor' || role === 'admin';
 }
+
+/** The caller's standing toward an organisation and its projects. */
+export interface OrgAccess {
+  orgId: string;
+  isSupervisor: boolean;
+}
+
+export const orgNotFound = () => new AppError(404, 'org_not_found', 'That organisation does not exist.');
+
+/** Only an organisation's supervisors change it, its projects, and see its applicants. */
+export function canManageOrg(access: OrgAccess | null): boolean {
+  return access?.isSupervisor === true;
+}
+
+export function authorizeOrg(access: OrgAccess | null): OrgAccess {
+  if (!access) throw orgNotFound();
+  if (!canManageOrg(access))
+    throw new AppError(403, 'forbidden', 'Only this organisation’s supervisors can do that.');
+  return access;
+}
+
+/** Drafts are seen only by their organisation; published, filled and closed projects by anyone signed in. */
+export function canViewProject(status: string, access: OrgAccess | null): boolean {
+  return status !== 'draft' || canManageOrg(access);
+}
+
+export function canRegisterOrg(role: AccountRole): boolean {
+  return role === 'supervisor' || role === 'admin';
+}
+
+export function canApply(role: AccountRole): boolean {
+  return role === 'student';
+}

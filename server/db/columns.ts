@@ -15,3 +15,10 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
     return value instanceof Uint8Array ? value : new Uint8Array(value);
   },
 });
+
+/** PostgreSQL full-text search vector; only ever written by a generated column. */
+export const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});

@@ -4,3 +4,4 @@
  */
 export * from './schema/accounts.ts';
 export * from './schema/workspaces.ts';
+export * from './schema/marketplace.ts';

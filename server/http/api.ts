@@ -4,6 +4,11 @@ import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { authRouter } from './auth.ts';
 import { healthRouter } from './health.ts';
 import { workspacesRouter } from './workspaces.ts';
+import { organisationsRouter } from './organisations.ts';
+import { projectsRouter } from './projects.ts';
+import { applicationsRouter } from './applications.ts';
+import { studentsRouter } from './students.ts';
+import { notificationsRouter } from './notifications.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -15,6 +20,11 @@ export function apiRouter(context: AppContext): Router {
   api.use(healthRouter(context));
   api.use(authRouter(context));
   api.use(workspacesRouter(context));
+  api.use(organisationsRouter(context));
+  api.use(projectsRouter(context));
+  api.use(applicationsRouter(context));
+  api.use(studentsRouter(context));
+  api.use(notificationsRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

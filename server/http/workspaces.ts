@@ -62,7 +62,7 @@ export function workspacesRouter(context: AppContext): Router {
   router.post('/workspaces/:id/members', async (request, response) => {
     const granted = await access(request, 'manageMembers');
     const input = parseInput(addMemberInput, request.body);
-    const result = await addMember(db, granted, input, requireUser(request).id);
+    const result = await addMember(db, context.events, granted, input, requireUser(request).id);
     response
       .status(201)
       .json('member' in result ? { id: result.member.userId, ...result.member } : result.invitation);

@@ -5,6 +5,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { AppError, conflict } from './errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
 import { claimInvitations } from './workspaces.ts';
+import { claimOrgInvitations } from './organisations.ts';
 import type { LoginInput, PublicUser, SignupInput } from '../../shared/schemas/auth.ts';
 
 /** Failed logins allowed per window before further attempts are refused. */
@@ -25,6 +26,7 @@ export async function signUp(db: Db, input: SignupInput): Promise<PublicUser> {
       .returning();
     if (!user) throw conflict('email_taken', 'An account with this email already exists.');
     await claimInvitations(tx, user);
+    await claimOrgInvitations(tx, user);
     return toPublicUser(user);
   });
 }

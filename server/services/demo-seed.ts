@@ -1,44 +1,124 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-programme.ts';
+import { DomainEventBus } from '../events.ts';
+import { findTemplate } from '../../shared/project-templates.ts';
+import { createOrgInput, createProjectInput, studentProfileInput } from '../../shared/schemas/marketplace.ts';
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_PROFILES,
+  DEMO_WORKSPACE,
+} from './demo-programme.ts';
+import { registerOrganisation } from './organisations.ts';
+import { changeProjectStatus, createProject } from './projects.ts';
+import { saveStudentProfile } from './profiles.ts';
+import { acceptApplication, applyToProject } from './applications.ts';
+import { addMember } from './workspaces.ts';
+import { postMessage } from './chat.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   return (row?.n ?? 0) === 0;
 }
 
-/** Fills an empty database with the demo programme in one transaction; refuses a database in use. */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Fills an empty database with the demo programme through the same services the API uses, in one
+ * transaction: either the whole programme is there or none of it.
+ */
 export async function seedDemoProgramme(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Nobody is connected while seeding; notifications are stored but have no one to reach live.
+  const events = new DomainEventBus();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ n: count() }).from(users);
-    if ((existing?.n ?? 0) > 0)
+    if (!(await isDatabaseEmpty(tx))) {
       throw new Error(
         'The database already has accounts; the demo programme is only seeded into an empty one.',
       );
-    await tx.insert(users).values(
-      DEMO_PEOPLE.map((person) => ({
-        email: person.email,
-        name: person.name,
-        role: person.role,
-        passwordHash,
-      })),
+    }
+    const people = await tx
+      .insert(users)
+      .values(
+        DEMO_PEOPLE.map((person) => ({
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          passwordHash,
+        })),
+      )
+      .returning();
+    const idOf = (email: string) => people.find((person) => person.email === email)!.id;
+
+    const projectIds = new Map<string, string>();
+    for (const { supervisor, projects, ...org } of DEMO_ORGANISATIONS) {
+      const registered = await registerOrganisation(tx, idOf(supervisor), createOrgInput.parse(org));
+      for (const { template: templateId, fee } of projects) {
+        const template = findTemplate(templateId)!;
+        const { id: _id, kind: _kind, sectors: _sectors, title, ...fields } = template;
+        const input = createProjectInput.parse({
+          ...fields,
+          title,
+          orgId: registered.id,
+          fee,
+          location: org.location,
+          startDate: daysFromNow(14),
+          applicationDeadline: daysFromNow(10),
+          templateId,
+        });
+        const project = await createProject(tx, idOf(supervisor), input);
+        await changeProjectStatus(tx, project.id, idOf(supervisor), 'publish');
+        projectIds.set(templateId, project.id);
+      }
+    }
+
+    for (const [email, profile] of Object.entries(DEMO_PROFILES)) {
+      await saveStudentProfile(tx, idOf(email), studentProfileInput.parse(profile));
+    }
+
+    const projectId = projectIds.get(DEMO_WORKSPACE.projectTemplate)!;
+    const [intern] = await tx.select().from(users).where(eq(users.email, DEMO_WORKSPACE.intern));
+    const application = await applyToProject(tx, events, intern!, projectId, {
+      note: DEMO_WORKSPACE.note,
+      answers: [],
+    });
+    const supervisorId = idOf(DEMO_ORGANISATIONS[0].supervisor);
+    const { workspaceId } = await acceptApplication(tx, events, application.id, supervisorId);
+    await addMember(
+      tx,
+      events,
+      { workspaceId, role: 'supervisor', status: 'active' },
+      { email: DEMO_WORKSPACE.mentor, role: 'mentor' },
+      supervisorId,
     );
+    for (const [index, line] of DEMO_WORKSPACE.chat.entries()) {
+      await postMessage(tx, {
+        workspaceId,
+        authorId: idOf(line.from),
+        body: line.body,
+        clientId: `demo-${index}`,
+      });
+    }
   });
   return {
     logins: DEMO_PEOPLE.map((person) => ({
-      role: person.organisation ? `${person.role} (${person.organisation})` : person.role,
+      role: person.role,
+      name: person.name,
       email: person.email,
       password: DEMO_PASSWORD,
     })),
   };
 }
 
-export function formatDemoLogins(logins: { role: string; email: string; password: string }[]): string {
+export function formatDemoLogins(
+  logins: { role: string; name: string; email: string; password: string }[],
+): string {
   const lines = logins.map(
-    (login) => `  ${login.role.padEnd(40)} ${login.email.padEnd(34)} ${login.password}`,
+    (login) =>
+      `  ${login.role.padEnd(11)} ${login.name.padEnd(16)} ${login.email.padEnd(34)} ${login.password}`,
   );
-  return `\nDemo logins (role, email, password):\n${lines.join('\n')}\n\n`;
+  return `\nDemo logins (role, name, email, password):\n${lines.join('\n')}\n\n`;
 }

@@ -21,6 +21,7 @@ import { createInitialDocument, defaultBrief, type InitialDocument } from './bri
 import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from './errors.ts';
 import { findUserByEmail } from './users.ts';
+import { createNotifications } from './notifications.ts';
 
 /** The caller's standing in a workspace: null when the workspace does not exist. */
 export async function getWorkspaceAccess(
@@ -141,6 +142,7 @@ export async function listMyWorkspaces(db: Db, userId: string): Promise<Workspac
  */
 export async function addMember(
   db: Db,
+  events: DomainEventBus,
   access: WorkspaceAccess,
   input: { email: string; role: WorkspaceRole },
   invitedBy: string,
@@ -165,6 +167,19 @@ export async function addMember(
     .onConflictDoNothing()
     .returning();
   if (!added) throw conflict('already_member', `${user.name} is already a member of this workspace.`);
+  const [workspace] = await db
+    .select({ title: workspaces.title })
+    .from(workspaces)
+    .where(eq(workspaces.id, access.workspaceId));
+  const push = await createNotifications(db, events, [
+    {
+      userId: user.id,
+      kind: 'workspace_invited',
+      title: `You were added to “${workspace?.title ?? 'a workspace'}” as ${input.role}`,
+      link: `/workspaces/${access.workspaceId}`,
+    },
+  ]);
+  push();
   return { member: { userId: user.id, name: user.name, email: user.email, role: added.role } };
 }
 

@@ -26,6 +26,8 @@ export const workspaces = pgTable('workspaces', {
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** The project this workspace was opened for, when it came through the marketplace. */
+  projectId: uuid('project_id'),
 });
 
 export const workspaceMembers = pgTable(

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../services/notifications.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+const listQuery = z.object({
+  before: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+/** In-app notifications; the same ones arrive live over Socket.IO as `notification`. */
+export function notificationsRouter(context: AppContext): Router {
+  const router = Router();
+  const { db } = context;
+
+  router.get('/notifications', async (request, response) => {
+    const user = requireUser(request);
+    response.json(await listNotifications(db, user.id, parseInput(listQuery, request.query)));
+  });
+
+  router.post('/notifications/read-all', async (request, response) => {
+    await markAllNotificationsRead(db, requireUser(request).id);
+    response.json({ ok: true });
+  });
+
+  router.post('/notifications/:id/read', async (request, response) => {
+    response.json(await markNotificationRead(db, requireUser(request).id, String(request.params.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import { authorizeOrg, canRegisterOrg, orgNotFound } from '../auth/permissions.ts';
+import { forbidden } from '../services/errors.ts';
+import {
+  getOrgAccess,
+  getOrganisation,
+  inviteSupervisor,
+  listMyOrganisations,
+  registerOrganisation,
+  updateOrganisation,
+} from '../services/organisations.ts';
+import { listOrgProjects } from '../services/projects.ts';
+import { createOrgInput, inviteSupervisorInput, updateOrgInput } from '../../shared/schemas/marketplace.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+/** Business partners: register, edit, invite co-supervisors, list their projects. */
+export function organisationsRouter(context: AppContext): Router {
+  const router = Router();
+  const { db } = context;
+
+  async function orgAccess(orgId: string, userId: string) {
+    const access = await getOrgAccess(db, orgId, userId);
+    if (!access) throw orgNotFound();
+    return access;
+  }
+
+  router.post('/orgs', async (request, response) => {
+    const user = requireUser(request);
+    const input = parseInput(createOrgInput, request.body);
+    if (!canRegisterOrg(user.role))
+      throw forbidden('Sign up as a business supervisor to register an organisation.');
+    response.status(201).json(await registerOrganisation(db, user.id, input));
+  });
+
+  router.get('/orgs', async (request, response) => {
+    const user = requireUser(request);
+    response.json({ items: await listMyOrganisations(db, user.id), next: null });
+  });
+
+  router.get('/orgs/:id', async (request, response) => {
+    const user = requireUser(request);
+    response.json(await getOrganisation(db, await orgAccess(String(request.params.id), user.id)));
+  });
+
+  router.patch('/orgs/:id', async (request, response) => {
+    const user = requireUser(request);
+    const access = authorizeOrg(await orgAccess(String(request.params.id), user.id));
+    const input = parseInput(updateOrgInput, request.body);
+    response.json(await updateOrganisation(db, access, input));
+  });
+
+  router.post('/orgs/:id/supervisors', async (request, response) => {
+    const user = requireUser(request);
+    const access = authorizeOrg(await orgAccess(String(request.params.id), user.id));
+    const { email } = parseInput(inviteSupervisorInput, request.body);
+    response.status(201).json(await inviteSupervisor(db, context.events, access, email, user.id));
+  });
+
+  router.get('/orgs/:id/projects', async (request, response) => {
+    const user = requireUser(request);
+    response.json({
+      items: await listOrgProjects(db, await orgAccess(String(request.params.id), user.id)),
+      next: null,
+    });
+  });
+
+  return router;
+}

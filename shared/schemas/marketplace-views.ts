@@ -1,0 +1,136 @@
+import type {
+  ApplicationStatus,
+  OrgSize,
+  ProjectStatus,
+  RemotePreference,
+  ScheduleFlexibility,
+  Sector,
+  SkillLevel,
+  TimeSlot,
+  WorkMode,
+} from '../marketplace.ts';
+
+/** What the marketplace API answers with. */
+
+export interface Organisation {
+  id: string;
+  name: string;
+  sector: Sector;
+  size: OrgSize;
+  location: string;
+  workMode: WorkMode;
+  description: string;
+  createdAt: string;
+  /** Present for the organisation's own supervisors. */
+  supervisors?: { id: string; name: string; email: string }[];
+  invitations?: { id: string; email: string }[];
+}
+
+export interface SkillNeed {
+  skillId: string;
+  label: string;
+  level: SkillLevel;
+}
+
+export interface Project {
+  id: string;
+  orgId: string;
+  organisation: { id: string; name: string; sector: Sector };
+  title: string;
+  summary: string;
+  goals: string[];
+  deliverables: string[];
+  milestones: { title: string; week: number | null; hours: number | null }[];
+  skills: SkillNeed[];
+  questions: string[];
+  durationWeeks: number;
+  hoursPerWeek: number;
+  flexibility: ScheduleFlexibility;
+  workTimes: TimeSlot[];
+  remote: WorkMode;
+  location: string;
+  fee: number | null;
+  currency: string;
+  seats: number;
+  seatsTaken: number;
+  startDate: string | null;
+  applicationDeadline: string | null;
+  templateId: string | null;
+  status: ProjectStatus;
+  createdAt: string;
+  publishedAt: string | null;
+  /** For the organisation's supervisors: whether the caller may edit it. */
+  canEdit: boolean;
+}
+
+export interface ScopingWarning {
+  code:
+    | 'no_deliverable'
+    | 'too_much_work'
+    | 'missing_skills'
+    | 'duration_out_of_range'
+    | 'fee_below_floor'
+    | 'no_skills'
+    | 'vague_summary';
+  message: string;
+}
+
+export interface ScopingResult {
+  warnings: ScopingWarning[];
+  /** Skills the text implies that the project does not list. */
+  suggestedSkills: { skillId: string; label: string; evidence: string }[];
+  /** A fair fee: the hours at no less than the hourly floor. */
+  suggestedFee: { amount: number; currency: string; hourlyFloor: number; hours: number };
+  /** Hours the milestones add up to, and what hours × weeks allow. */
+  effort: { estimated: number | null; available: number };
+}
+
+export interface StudentProfile {
+  userId: string;
+  name: string;
+  headline: string;
+  skills: SkillNeed[];
+  stretchSkills: { skillId: string; label: string }[];
+  interests: string;
+  goals: string;
+  sectorsOfInterest: Sector[];
+  hoursPerWeek: number | null;
+  availableFrom: string | null;
+  availableWeeks: number | null;
+  availability: TimeSlot[];
+  remote: RemotePreference;
+  location: string;
+  links: { label: string; url: string }[];
+  /** 0–100, and what would complete it. */
+  completeness: { percent: number; missing: string[] };
+  updatedAt: string | null;
+}
+
+export interface Application {
+  id: string;
+  projectId: string;
+  project: { id: string; title: string; orgName: string; status: ProjectStatus };
+  student: { id: string; name: string; headline: string };
+  note: string;
+  answers: string[];
+  status: ApplicationStatus;
+  decisionMessage: string | null;
+  workspaceId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectTemplate {
+  id: string;
+  title: string;
+  kind: string;
+  sectors: Sector[];
+  summary: string;
+  goals: string[];
+  deliverables: string[];
+  milestones: { title: string; week: number | null; hours: number | null }[];
+  skills: { skill: string; level: SkillLevel }[];
+  durationWeeks: number;
+  hoursPerWeek: number;
+  remote: WorkMode;
+}

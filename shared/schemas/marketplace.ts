@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  MAX_WEEKS,
+  MIN_WEEKS,
+  ORG_SIZES,
+  REMOTE_PREFERENCES,
+  SCHEDULE_FLEXIBILITY,
+  SECTORS,
+  TIME_SLOTS,
+  WORK_MODES,
+} from '../marketplace.ts';
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date({ message: 'Use a date like 2026-09-01.' });
+
+export const createOrgInput = z.strictObject({
+  name: line(120),
+  sector: z.enum(SECTORS),
+  size: z.enum(ORG_SIZES),
+  location: z.string().trim().max(120).default(''),
+  workMode: z.enum(WORK_MODES),
+  description: z.string().trim().max(2000).default(''),
+});
+export const updateOrgInput = createOrgInput.partial();
+
+export const inviteSupervisorInput = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email())
+    .transform((email) => email.toLowerCase()),
+});
+
+/** `skill` is a taxonomy id or any of its labels or aliases; the server resolves it. */
+export const skillInput = z.strictObject({
+  skill: line(80),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+
+export const milestoneInput = z.strictObject({
+  title: line(200),
+  week: z.number().int().min(1).max(MAX_WEEKS).nullable().default(null),
+  /** Estimated hours of work; the scoping check adds these up. */
+  hours: z.number().int().min(1).max(400).nullable().default(null),
+});
+
+/**
+ * `remote` follows the external contract's field name; it takes a work mode, or a boolean
+ * (true = remote, false = on-site) for simple clients.
+ */
+const workModeField = z
+  .union([z.enum(WORK_MODES), z.boolean()])
+  .transform((value) => (value === true ? 'remote' : value === false ? 'onsite' : value));
+
+const projectFields = {
+  title: line(160),
+  summary: z.string().trim().min(1).max(5000),
+  goals: z.array(line(300)).max(20).default([]),
+  deliverables: z.array(line(300)).max(20).default([]),
+  milestones: z.array(milestoneInput).max(20).default([]),
+  skills: z.array(skillInput).max(20).default([]),
+  questions: z.array(line(300)).max(5).default([]),
+  /** Checked here only for sanity; 2–8 weeks is a scoping rule, so drafts outside it get a warning. */
+  durationWeeks: z.number().int().min(1).max(52),
+  hoursPerWeek: z.number().int().min(1).max(40),
+  flexibility: z.enum(SCHEDULE_FLEXIBILITY).default('flexible'),
+  workTimes: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
+  remote: workModeField,
+  location: z.string().trim().max(120).default(''),
+  fee: z.number().int().min(0).max(100_000).nullable().default(null),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('GBP'),
+  seats: z.number().int().min(1).max(20).default(1),
+  startDate: isoDate.nullable().default(null),
+  applicationDeadline: isoDate.nullable().default(null),
+  templateId: z.string().max(60).nullable().default(null),
+};
+
+export const createProjectInput = z.strictObject({ orgId: z.uuid(), ...projectFields });
+export const updateProjectInput = z.strictObject(projectFields).partial();
+/** A draft checked by the scoping assistant before it is saved: everything optional but the basics. */
+export const scopeProjectInput = z.strictObject({
+  ...projectFields,
+  orgId: z.uuid().optional(),
+  summary: z.string().trim().max(5000).default(''),
+  title: z.string().trim().max(160).default(''),
+  durationWeeks: z.number().int().min(0).max(52),
+  hoursPerWeek: z.number().int().min(0).max(40),
+  remote: workModeField.default('remote'),
+});
+
+export const projectSearchQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  sector: z.enum(SECTORS).optional(),
+  /** Comma-separated skill ids, labels or aliases; a project must need all of them. */
+  skills: z.string().max(400).optional(),
+  maxHours: z.coerce.number().int().min(1).max(40).optional(),
+  minWeeks: z.coerce.number().int().min(1).max(52).optional(),
+  maxWeeks: z.coerce.number().int().min(1).max(52).optional(),
+  remote: z.enum(WORK_MODES).optional(),
+  minFee: z.coerce.number().int().min(0).optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const studentProfileInput = z.strictObject({
+  headline: z.string().trim().max(160).default(''),
+  skills: z.array(skillInput).max(40).default([]),
+  /** Skills the student wants to grow into (ids, labels or aliases). */
+  stretchSkills: z.array(line(80)).max(5).default([]),
+  interests: z.string().trim().max(2000).default(''),
+  goals: z.string().trim().max(2000).default(''),
+  sectorsOfInterest: z.array(z.enum(SECTORS)).max(SECTORS.length).default([]),
+  hoursPerWeek: z.number().int().min(1).max(40).nullable().default(null),
+  availableFrom: isoDate.nullable().default(null),
+  availableWeeks: z.number().int().min(1).max(52).nullable().default(null),
+  availability: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
+  remote: z.enum(REMOTE_PREFERENCES).default('any'),
+  location: z.string().trim().max(120).default(''),
+  links: z
+    .array(z.strictObject({ label: line(80), url: z.url({ protocol: /^https?$/ }) }))
+    .max(10)
+    .default([]),
+});
+
+export const applyInput = z.strictObject({
+  note: z.string().trim().min(1, 'Say in a few words why this project suits you.').max(3000),
+  answers: z.array(z.string().trim().max(2000)).max(5).default([]),
+});
+
+export const declineInput = z.strictObject({ message: z.string().trim().max(2000).optional() });
+
+export { MIN_WEEKS, MAX_WEEKS };

@@ -1,4 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Connect } from 'vite';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -8,7 +10,9 @@ import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services
 
 /** Used by the Vite plugin in web/vite.config.ts: the same API and live layer on Vite's server. */
 export async function attachToDevServer(httpServer: HttpServer, middlewares: Connect.Server) {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // Vite runs from web/; a relative DATA_DIR still means the repository's ./data, as with npm start.
+  const config = { ...loaded, dataDir: path.resolve(fileURLToPath(new URL('..', import.meta.url)), loaded.dataDir) };
   const database = await openDatabase(config);
   await database.migrate();
   if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {

@@ -39,9 +39,9 @@ describe('stopping and starting again', () => {
     } finally {
       await second.stop('SIGTERM');
     }
-  });
+  }, 90_000);
 
   it('a bad setting stops the start with one clear line', async () => {
     await expect(startServerProcess({ ...env, PORT: 'eighty' })).rejects.toThrow(/Invalid PORT="eighty"/);
-  });
+  }, 60_000);
 });

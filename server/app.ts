@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts';
 import { createLogger } from './logger.ts';
 import { DomainEventBus } from './events.ts';
 import { LiveDocuments } from './services/live-documents.ts';
+import { Matchmaker } from './services/matchmaker.ts';
 import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
 import { apiRouter } from './http/api.ts';
 import { authenticate } from './http/middleware/authenticate.ts';
@@ -31,14 +32,16 @@ export interface AppOptions {
 export async function buildContext({ config, db, logger }: AppOptions): Promise<AppContext> {
   const secret = config.sessionSecret ?? (await getOrCreateInstanceSecret(db.db, 'session'));
   const log = logger ?? createLogger(config.logLevel);
+  const events = new DomainEventBus();
   return {
     config,
     db: db.db,
     dbKind: db.kind,
     sessionKeys: { secret },
     logger: log,
-    events: new DomainEventBus(),
+    events,
     documents: new LiveDocuments(db.db, log),
+    matchmaker: new Matchmaker(db.db, events, log),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Db, DbKind } from './db/client.ts';
 import type { SessionKeys } from './services/sessions.ts';
 import type { DomainEventBus } from './events.ts';
 import type { LiveDocuments } from './services/live-documents.ts';
+import type { Matchmaker } from './services/matchmaker.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -15,4 +16,6 @@ export interface AppContext {
   events: DomainEventBus;
   /** Workspace documents open in this process. */
   documents: LiveDocuments;
+  /** The explainable matcher's index for this process. */
+  matchmaker: Matchmaker;
 }

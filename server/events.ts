@@ -9,6 +9,10 @@ export interface DomainEvents {
   'membership:removed': [{ workspaceId: string; userId: string }];
   'workspace:completed': [{ workspaceId: string }];
   'notification:created': [{ userId: string; notification: Notification }];
+  /** A project was created, edited or changed status: the matcher re-reads it. */
+  'project:changed': [{ projectId: string }];
+  /** A student saved their profile: the matcher re-reads it. */
+  'profile:changed': [{ userId: string }];
 }
 
 export class DomainEventBus extends EventEmitter<DomainEvents> {}

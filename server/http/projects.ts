@@ -12,7 +12,10 @@ import {
   projectSearchQuery,
   scopeProjectInput,
   updateProjectInput,
+  matchesQuery,
+  inviteToApplyInput,
 } from '../../shared/schemas/marketplace.ts';
+import { inviteToApply } from '../services/invitations.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
@@ -45,6 +48,7 @@ export function projectsRouter(context: AppContext): Router {
     const user = requireUser(request);
     const input = parseInput(createProjectInput, request.body);
     const project = await createProject(db, user.id, input);
+    context.events.emit('project:changed', { projectId: project.id });
     const scoping = await scopeProject(
       { ...input, skills: resolveSkills(input.skills) },
       context.config.hourlyFeeFloor,
@@ -60,17 +64,23 @@ export function projectsRouter(context: AppContext): Router {
   router.patch('/projects/:id', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(updateProjectInput, request.body);
-    response.json(await updateProject(db, String(request.params.id), user.id, input));
+    const project = await updateProject(db, String(request.params.id), user.id, input);
+    context.events.emit('project:changed', { projectId: project.id });
+    response.json(project);
   });
 
   router.post('/projects/:id/publish', async (request, response) => {
     const user = requireUser(request);
-    response.json(await changeProjectStatus(db, String(request.params.id), user.id, 'publish'));
+    const project = await changeProjectStatus(db, String(request.params.id), user.id, 'publish');
+    context.events.emit('project:changed', { projectId: project.id });
+    response.json(project);
   });
 
   router.post('/projects/:id/close', async (request, response) => {
     const user = requireUser(request);
-    response.json(await changeProjectStatus(db, String(request.params.id), user.id, 'close'));
+    const project = await changeProjectStatus(db, String(request.params.id), user.id, 'close');
+    context.events.emit('project:changed', { projectId: project.id });
+    response.json(project);
   });
 
   router.post('/projects/:id/applications', async (request, response) => {
@@ -87,6 +97,19 @@ export function projectsRouter(context: AppContext): Router {
       items: await listProjectApplications(db, String(request.params.id), user.id),
       next: null,
     });
+  });
+
+  router.get('/projects/:id/matches', async (request, response) => {
+    const user = requireUser(request);
+    const { limit } = parseInput(matchesQuery, request.query);
+    response.json(await context.matchmaker.studentsForProject(String(request.params.id), user.id, limit));
+  });
+
+  router.post('/projects/:id/invitations', async (request, response) => {
+    const user = requireUser(request);
+    const { studentId } = parseInput(inviteToApplyInput, request.body);
+    const invitation = await inviteToApply(db, context.events, String(request.params.id), user.id, studentId);
+    response.status(201).json(invitation);
   });
 
   return router;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { getStudentProfile, saveStudentProfile } from '../services/profiles.ts';
 import { forbidden } from '../services/errors.ts';
-import { studentProfileInput } from '../../shared/schemas/marketplace.ts';
+import { matchesQuery, studentProfileInput } from '../../shared/schemas/marketplace.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
@@ -21,7 +21,16 @@ export function studentsRouter(context: AppContext): Router {
     const user = requireUser(request);
     const input = parseInput(studentProfileInput, request.body);
     if (user.role !== 'student') throw forbidden('Only students have a profile.');
-    response.json(await saveStudentProfile(db, user.id, input));
+    const profile = await saveStudentProfile(db, user.id, input);
+    context.events.emit('profile:changed', { userId: user.id });
+    response.json(profile);
+  });
+
+  router.get('/students/me/matches', async (request, response) => {
+    const user = requireUser(request);
+    const { limit } = parseInput(matchesQuery, request.query);
+    if (user.role !== 'student') throw forbidden('Project matches are for students.');
+    response.json(await context.matchmaker.projectsForStudent(user.id, limit));
   });
 
   return router;

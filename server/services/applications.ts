@@ -306,5 +306,6 @@ export async function acceptApplication(
     return { workspaceId, push };
   });
   push();
+  events.emit('project:changed', { projectId: first.project.id });
   return { workspaceId };
 }

@@ -13,7 +13,8 @@ export interface NewNotification {
     | 'application_accepted'
     | 'application_declined'
     | 'workspace_invited'
-    | 'org_invited';
+    | 'org_invited'
+    | 'invited_to_apply';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */

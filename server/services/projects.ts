@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { applications, organisations, projects } from '../db/schema.ts';
@@ -172,6 +172,21 @@ export async function changeProjectStatus(
     })
     .where(and(eq(projects.id, projectId), eq(projects.status, project.status)));
   return (await getProject(db, projectId, userId)).project;
+}
+
+/** Project views for a list of ids (any order), as a student may see them: published and later only. */
+export async function loadProjectViews(db: Db, ids: string[]): Promise<Project[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      project: projects,
+      org: { id: organisations.id, name: organisations.name, sector: organisations.sector },
+      seatsTaken: seatsTakenSql,
+    })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .where(and(inArray(projects.id, ids), ne(projects.status, 'draft')));
+  return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, false));
 }
 
 /** Every project of an organisation, drafts included, for its supervisors. */

@@ -132,4 +132,8 @@ export const applyInput = z.strictObject({
 
 export const declineInput = z.strictObject({ message: z.string().trim().max(2000).optional() });
 
+export const matchesQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+export const inviteToApplyInput = z.strictObject({ studentId: z.uuid() });
+
 export { MIN_WEEKS, MAX_WEEKS };

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { SessionUser } from '../../services/sessions.ts';
 import type { LiveDocument } from '../../services/live-documents.ts';
-import { assertDecodableUpdate } from '../../services/doc-store.ts';
+import { assertDecodableUpdate, isEmptyUpdate } from '../../services/doc-store.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import {
   decodeMessage,
@@ -52,8 +52,9 @@ export class DocumentConnection {
         return;
       case 'syncStep2':
       case 'update':
-        if (this.readOnly) return this.refuseEdit();
         assertDecodableUpdate(message.update);
+        // A read-only client's routine (empty) sync reply is not an edit; only real edits are refused.
+        if (this.readOnly) return isEmptyUpdate(message.update) ? undefined : this.refuseEdit();
         await this.live.applyUpdate(message.update, this);
         return;
       case 'awareness':

@@ -1,0 +1,184 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '$shared/live.ts';
+import type { ChatMessage } from '$shared/schemas/chat.ts';
+import { TypingPeople } from './typing-people.svelte.ts';
+import { isConfirmedBy, mergeMessages, newOutgoingMessage, type OutgoingMessage } from './chat-messages.ts';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const SEND_TIMEOUT_MS = 8000;
+const TYPING_REPEAT_MS = 3000;
+const TYPING_IDLE_MS = 4000;
+
+/**
+ * The workspace's Socket.IO side: chat history and live messages, sending with retries (the same
+ * clientId every time, so the server posts a message once), typing, read receipts, presence, and
+ * the server telling us we were removed. Rejoins after every reconnect.
+ */
+export class ChatConnection {
+  messages = $state<ChatMessage[]>([]);
+  outgoing = $state<OutgoingMessage[]>([]);
+  hasMore = $state(false);
+  loadingEarlier = $state(false);
+  joined = $state(false);
+  joinError = $state<string | null>(null);
+  presence = $state<PresentPerson[]>([]);
+  unread = $state(0);
+  removed = $state(false);
+  readonly typing: TypingPeople;
+
+  #socket: LiveSocket;
+  #visible = false;
+  #joinedBefore = false;
+  #lastReadSeq = 0;
+  #lastTypingSent = 0;
+  #typingIdle: ReturnType<typeof setTimeout> | undefined;
+
+  readonly workspaceId: string;
+  readonly myUserId: string;
+
+  constructor(workspaceId: string, myUserId: string) {
+    this.workspaceId = workspaceId;
+    this.myUserId = myUserId;
+    this.typing = new TypingPeople(myUserId);
+    this.#socket = io({ withCredentials: true });
+    this.#socket.on('connect', this.#join);
+    this.#socket.on('disconnect', () => (this.joined = false));
+    this.#socket.on('connect_error', () => {
+      // Socket.IO retries by itself unless the server refused us (e.g. the session expired).
+      if (!this.#socket.active) this.joinError = 'The chat could not connect. Reload the page to try again.';
+    });
+    this.#socket.on('chat:message', this.#handleMessage);
+    this.#socket.on('chat:typing', (event) => {
+      if (event.workspaceId === workspaceId) this.typing.update(event.userId, event.name, event.typing);
+    });
+    this.#socket.on('presence:update', (event) => {
+      if (event.workspaceId === workspaceId) this.presence = event.people;
+    });
+    this.#socket.on('workspace:removed', (event) => {
+      if (event.workspaceId === workspaceId) this.markRemoved();
+    });
+  }
+
+  stop(): void {
+    clearTimeout(this.#typingIdle);
+    this.typing.clear();
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+  }
+
+  markRemoved(): void {
+    this.removed = true;
+    this.stop();
+  }
+
+  #join = () => {
+    this.#socket.emit('workspace:join', { workspaceId: this.workspaceId }, (reply) => {
+      if (!reply.ok) {
+        if (reply.error.code === 'workspace_not_found' || reply.error.code === 'not_a_member')
+          this.markRemoved();
+        else this.joinError = reply.error.message;
+        return;
+      }
+      this.joinError = null;
+      this.joined = true;
+      this.#merge(reply.history);
+      // Only the first join decides whether older pages exist; later joins just fill gaps.
+      if (!this.#joinedBefore) this.hasMore = reply.hasMore;
+      this.#joinedBefore = true;
+      this.presence = reply.presence;
+      this.unread = reply.unread;
+      this.#markReadIfVisible();
+      for (const message of this.outgoing) this.#deliver(message);
+    });
+  };
+
+  #handleMessage = (message: ChatMessage) => {
+    if (message.workspaceId !== this.workspaceId) return;
+    const isNew = !this.messages.some((known) => known.id === message.id);
+    this.#merge([message]);
+    this.typing.update(message.author.id, message.author.name, false);
+    if (!isNew || message.author.id === this.myUserId) return;
+    if (this.#visible) this.#markReadIfVisible();
+    else this.unread += 1;
+  };
+
+  /** Adds messages and drops the outgoing copies they confirm. */
+  #merge(incoming: ChatMessage[]) {
+    this.messages = mergeMessages(this.messages, incoming);
+    if (this.outgoing.some((message) => isConfirmedBy(message, incoming)))
+      this.outgoing = this.outgoing.filter((message) => !isConfirmedBy(message, incoming));
+  }
+
+  send(body: string): void {
+    const message = newOutgoingMessage(body);
+    this.outgoing = [...this.outgoing, message];
+    this.setTyping(false);
+    this.#deliver(message);
+  }
+
+  retry(clientId: string): void {
+    const message = this.outgoing.find((candidate) => candidate.clientId === clientId);
+    if (message) this.#deliver(message);
+  }
+
+  #deliver(message: OutgoingMessage) {
+    this.#setOutgoingState(message.clientId, 'sending');
+    const input = { workspaceId: this.workspaceId, body: message.body, clientId: message.clientId };
+    this.#socket.timeout(SEND_TIMEOUT_MS).emit('chat:send', input, (error, reply) => {
+      if (error || !reply.ok) this.#setOutgoingState(message.clientId, 'failed');
+      else this.#merge([reply.message]);
+    });
+  }
+
+  #setOutgoingState(clientId: string, state: OutgoingMessage['state']) {
+    this.outgoing = this.outgoing.map((message) =>
+      message.clientId === clientId ? { ...message, state } : message,
+    );
+  }
+
+  loadEarlier(): void {
+    const oldest = this.messages[0];
+    if (!oldest || this.loadingEarlier) return;
+    this.loadingEarlier = true;
+    this.#socket
+      .timeout(SEND_TIMEOUT_MS)
+      .emit('chat:history', { workspaceId: this.workspaceId, before: oldest.seq }, (error, reply) => {
+        this.loadingEarlier = false;
+        if (error || !reply.ok) return;
+        this.#merge(reply.items);
+        this.hasMore = reply.hasMore;
+      });
+  }
+
+  /** Typing emits are throttled: one "typing" every few seconds, one "stopped" when idle. */
+  setTyping(typing: boolean): void {
+    clearTimeout(this.#typingIdle);
+    const now = Date.now();
+    if (typing) {
+      if (now - this.#lastTypingSent > TYPING_REPEAT_MS) {
+        this.#lastTypingSent = now;
+        this.#socket.emit('chat:typing', { workspaceId: this.workspaceId, typing: true });
+      }
+      this.#typingIdle = setTimeout(() => this.setTyping(false), TYPING_IDLE_MS);
+    } else if (this.#lastTypingSent > 0) {
+      this.#lastTypingSent = 0;
+      this.#socket.emit('chat:typing', { workspaceId: this.workspaceId, typing: false });
+    }
+  }
+
+  /** The page tells us whether the chat is on screen; only then do messages count as read. */
+  setVisible(visible: boolean): void {
+    this.#visible = visible;
+    this.#markReadIfVisible();
+  }
+
+  #markReadIfVisible() {
+    const newest = this.messages[this.messages.length - 1];
+    if (!this.#visible || !newest || !this.joined) return;
+    this.unread = 0;
+    if (newest.seq <= this.#lastReadSeq) return;
+    this.#lastReadSeq = newest.seq;
+    this.#socket.emit('chat:read', { workspaceId: this.workspaceId, seq: newest.seq });
+  }
+}

@@ -1,0 +1,60 @@
+import { apiFetch, type ApiResult } from '$lib/api.ts';
+import type {
+  BriefVersion,
+  WorkspaceDetail,
+  WorkspaceInvitation,
+  WorkspaceMember,
+} from '$shared/schemas/workspaces.ts';
+import type { WorkspaceRole } from '$shared/workspace-roles.ts';
+
+/** The workspace endpoints the pages call, typed once. */
+const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+
+export function createWorkspace(title: string): Promise<ApiResult<WorkspaceDetail>> {
+  return apiFetch('/api/workspaces', { method: 'POST', body: { title } });
+}
+
+/** Adds a member, or (when nobody has an account with that email yet) records an invitation. */
+export function inviteMember(
+  workspaceId: string,
+  email: string,
+  role: WorkspaceRole,
+): Promise<ApiResult<WorkspaceMember | WorkspaceInvitation>> {
+  return apiFetch(`${base(workspaceId)}/members`, { method: 'POST', body: { email, role } });
+}
+
+export function removeMember(workspaceId: string, userId: string): Promise<ApiResult<unknown>> {
+  return apiFetch(`${base(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+}
+
+export function cancelInvitation(workspaceId: string, invitationId: string): Promise<ApiResult<unknown>> {
+  return apiFetch(`${base(workspaceId)}/invitations/${encodeURIComponent(invitationId)}`, {
+    method: 'DELETE',
+  });
+}
+
+export function listVersions(workspaceId: string): Promise<ApiResult<{ items: BriefVersion[] }>> {
+  return apiFetch(`${base(workspaceId)}/versions`);
+}
+
+export function saveVersion(workspaceId: string, label: string): Promise<ApiResult<BriefVersion>> {
+  return apiFetch(`${base(workspaceId)}/versions`, { method: 'POST', body: { label } });
+}
+
+export function getVersion(
+  workspaceId: string,
+  versionId: string,
+): Promise<ApiResult<BriefVersion & { state: string }>> {
+  return apiFetch(`${base(workspaceId)}/versions/${encodeURIComponent(versionId)}`);
+}
+
+export function restoreVersion(workspaceId: string, versionId: string): Promise<ApiResult<{ ok: true }>> {
+  return apiFetch(`${base(workspaceId)}/versions/${encodeURIComponent(versionId)}/restore`, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+export function isInvitation(added: WorkspaceMember | WorkspaceInvitation): added is WorkspaceInvitation {
+  return 'status' in added && added.status === 'pending';
+}

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../services/sessions.ts';
 import type { LiveDocument } from '../../services/live-documents.ts';
 import { assertDecodableUpdate, isEmptyUpdate } from '../../services/doc-store.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
+import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
 import {
   decodeMessage,
   encodeAwareness,
@@ -29,6 +30,7 @@ export class DocumentConnection {
     readonly user: SessionUser,
     readonly live: LiveDocument,
     public readOnly: boolean,
+    private readonly role: WorkspaceRole,
     private readonly logger: Logger,
   ) {}
 
@@ -58,12 +60,25 @@ export class DocumentConnection {
         await this.live.applyUpdate(message.update, this);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, message.update, this);
+        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, this.stampIdentity(message.update), this);
         return;
       case 'queryAwareness':
         this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]));
         return;
     }
+  }
+
+  /**
+   * Presence and cursor labels carry the name and role the server knows for this connection, so
+   * nobody can appear under someone else's name or claim to be a supervisor.
+   */
+  private stampIdentity(update: Uint8Array): Uint8Array {
+    return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
+      if (state === null || typeof state !== 'object') return state;
+      const fields = state as { user?: unknown };
+      const user = typeof fields.user === 'object' && fields.user !== null ? fields.user : {};
+      return { ...fields, user: { ...user, name: this.user.name, userId: this.user.id, role: this.role } };
+    });
   }
 
   private refuseEdit(): void {

@@ -46,7 +46,14 @@ export function createYjsServer(context: AppContext) {
       else early.push(frame);
     });
     const entered = rooms.enter(workspaceId, (live) => {
-      connection = new DocumentConnection(socket, user, live, !canEditDocument(access), context.logger);
+      connection = new DocumentConnection(
+        socket,
+        user,
+        live,
+        !canEditDocument(access),
+        access.role!,
+        context.logger,
+      );
       return connection;
     });
     socket.on('close', () => {

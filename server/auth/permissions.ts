@@ -54,6 +54,68 @@ export function authorize(access: WorkspaceAccess | null, right: WorkspaceRight)
   return access;
 }
 
+/**
+ * Throws unless `rule` allows it: like `authorize`, a stranger gets 404 and a member without the
+ * right 403. For the end-of-life rules below, which depend on more than one right.
+ */
+export function authorizeBy(
+  access: WorkspaceAccess | null,
+  rule: (access: WorkspaceAccess) => boolean,
+  why = 'Your role in this workspace does not allow that.',
+): WorkspaceAccess {
+  if (!access || !canViewWorkspace(access)) throw workspaceNotFound();
+  if (!rule(access)) {
+    throw new AppError(
+      403,
+      'forbidden',
+      access.status === 'completed' ? 'This workspace is completed and can no longer be changed.' : why,
+    );
+  }
+  return access;
+}
+
+const isActive = (access: WorkspaceAccess) => access.status === 'active';
+
+/** Interns and supervisors hand in files and links while the workspace is active. */
+export const canAddDeliverable = (access: WorkspaceAccess | null) => can(access, 'editBoard');
+
+/** A deliverable is withdrawn by whoever added it, or by a supervisor, while the work is active. */
+export function canDeleteDeliverable(
+  access: WorkspaceAccess | null,
+  deliverable: { authorId: string | null },
+  userId: string,
+): boolean {
+  if (!access || !isActive(access)) return false;
+  if (access.role === 'supervisor') return true;
+  return deliverable.authorId === userId && canAddDeliverable(access);
+}
+
+/** Supervisors plan milestones and review what is submitted against them. */
+export const canManageMilestones = (access: WorkspaceAccess) =>
+  access.role === 'supervisor' && isActive(access);
+export const canReviewMilestone = canManageMilestones;
+
+/** The intern says a milestone is ready for review. */
+export const canSubmitMilestone = (access: WorkspaceAccess) => access.role === 'intern' && isActive(access);
+
+/** Only a supervisor ends a workspace, once; completing takes every write right away. */
+export const canCompleteWorkspace = (access: WorkspaceAccess) =>
+  access.role === 'supervisor' && isActive(access);
+
+/** The two sides of the internship rate each other once it is over; mentors and viewers do not. */
+export const canGiveFeedback = (access: WorkspaceAccess) =>
+  access.status === 'completed' && (access.role === 'intern' || access.role === 'supervisor');
+
+/** A supervisor withdraws a credential issued for their workspace (even after completion). */
+export const canRevokeCredential = (access: WorkspaceAccess) => access.role === 'supervisor';
+
+/** A portfolio entry is the student's alone to edit and export. */
+export const canManagePortfolioEntry = (entry: { studentId: string }, userId: string) =>
+  entry.studentId === userId;
+
+/** Strangers read an entry only when its owner shared it (by link or publicly). */
+export const canReadSharedEntry = (entry: { visibility: string }) => entry.visibility !== 'private';
+
 /** Only supervisors and programme admins open workspaces directly. */
 export function canStartWorkspace(role: AccountRole): boolean {
   return role === 'supervisor' || role === 'admin';

@@ -9,6 +9,11 @@ import { projectsRouter } from './projects.ts';
 import { applicationsRouter } from './applications.ts';
 import { studentsRouter } from './students.ts';
 import { notificationsRouter } from './notifications.ts';
+import { deliverablesRouter } from './deliverables.ts';
+import { milestonesRouter } from './milestones.ts';
+import { completionRouter } from './completion.ts';
+import { portfolioRouter } from './portfolio.ts';
+import { credentialsRouter } from './credentials.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -25,6 +30,11 @@ export function apiRouter(context: AppContext): Router {
   api.use(applicationsRouter(context));
   api.use(studentsRouter(context));
   api.use(notificationsRouter(context));
+  api.use(deliverablesRouter(context));
+  api.use(milestonesRouter(context));
+  api.use(completionRouter(context));
+  api.use(portfolioRouter(context));
+  api.use(credentialsRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

@@ -14,7 +14,13 @@ export interface NewNotification {
     | 'application_declined'
     | 'workspace_invited'
     | 'org_invited'
-    | 'invited_to_apply';
+    | 'invited_to_apply'
+    | 'milestone_submitted'
+    | 'milestone_accepted'
+    | 'milestone_changes_requested'
+    | 'workspace_completed'
+    | 'feedback_received'
+    | 'credential_revoked';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */

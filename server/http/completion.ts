@@ -1,0 +1,51 @@
+import { Router, type Request } from 'express';
+import type { AppContext } from '../context.ts';
+import { authorizeBy, canCompleteWorkspace, canGiveFeedback, canViewWorkspace } from '../auth/permissions.ts';
+import { getWorkspaceAccess } from '../services/workspaces.ts';
+import { completeWorkspace } from '../services/completion.ts';
+import { getFeedback, giveFeedback, workspaceNotCompleted } from '../services/feedback.ts';
+import { completeWorkspaceInput, feedbackInput } from '../../shared/schemas/portfolio.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+/** The end of a workspace: the supervisor completes it, then both sides rate each other once. */
+export function completionRouter(context: AppContext): Router {
+  const router = Router();
+  const { db, events, documents } = context;
+
+  async function access(request: Request) {
+    return getWorkspaceAccess(db, String(request.params.id), requireUser(request).id);
+  }
+
+  router.post('/workspaces/:id/complete', async (request, response) => {
+    const granted = authorizeBy(
+      await access(request),
+      canCompleteWorkspace,
+      'Only a supervisor can complete a workspace.',
+    );
+    const input = parseInput(completeWorkspaceInput, request.body);
+    const user = requireUser(request);
+    response.json(await completeWorkspace(db, documents, events, granted, user.id, input));
+  });
+
+  /** Members who may give feedback: before completion that is a 409, for mentors a 403. */
+  async function feedbackAccess(request: Request) {
+    const found = authorizeBy(await access(request), canViewWorkspace);
+    if (found.status !== 'completed') throw workspaceNotCompleted();
+    return authorizeBy(found, canGiveFeedback, 'Only the intern and the supervisors give feedback.');
+  }
+
+  router.post('/workspaces/:id/feedback', async (request, response) => {
+    const granted = await feedbackAccess(request);
+    const input = parseInput(feedbackInput, request.body);
+    const user = requireUser(request);
+    response.status(201).json(await giveFeedback(db, events, granted, user, input));
+  });
+
+  router.get('/workspaces/:id/feedback', async (request, response) => {
+    const granted = await feedbackAccess(request);
+    response.json(await getFeedback(db, granted, requireUser(request).id));
+  });
+
+  return router;
+}

@@ -1,0 +1,145 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../context.ts';
+import {
+  authorizeBy,
+  canAddDeliverable,
+  canDeleteDeliverable,
+  canViewWorkspace,
+  workspaceNotFound,
+} from '../auth/permissions.ts';
+import { AppError, forbidden } from '../services/errors.ts';
+import { getWorkspaceAccess } from '../services/workspaces.ts';
+import {
+  addFileDeliverable,
+  addLinkDeliverable,
+  deleteDeliverable,
+  deliverableNotFound,
+  findDeliverable,
+  listDeliverables,
+} from '../services/deliverables.ts';
+import { BlobStore } from '../portfolio/blob-store.ts';
+import { cleanFileName, detectDeliverableType } from '../portfolio/file-types.ts';
+import { receiveUpload } from '../portfolio/upload.ts';
+import {
+  MAX_DELIVERABLE_BYTES,
+  MAX_DELIVERABLE_OVERHEAD_BYTES,
+  fileDeliverableFields,
+  linkDeliverableInput,
+} from '../../shared/schemas/portfolio.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+/** Files and links handed in against a milestone; files are downloaded by members only. */
+export function deliverablesRouter(context: AppContext): Router {
+  const router = Router();
+  const { db } = context;
+  const store = BlobStore.forDataDir(context.config.dataDir);
+
+  async function membership(request: Request, workspaceId: string) {
+    const access = await getWorkspaceAccess(db, workspaceId, requireUser(request).id);
+    return access && canViewWorkspace(access) ? access : null;
+  }
+
+  router.get('/workspaces/:id/deliverables', async (request, response) => {
+    const access = await membership(request, String(request.params.id));
+    if (!access) throw workspaceNotFound();
+    response.json({ items: await listDeliverables(db, access.workspaceId), next: null });
+  });
+
+  router.post('/workspaces/:id/deliverables', async (request, response) => {
+    const user = requireUser(request);
+    // Rights are checked before a single byte of a file is read.
+    const access = authorizeBy(await membership(request, String(request.params.id)), canAddDeliverable);
+    if (!request.is('multipart/form-data')) {
+      const input = parseInput(linkDeliverableInput, request.body);
+      response.status(201).json(await addLinkDeliverable(db, access.workspaceId, user.id, input));
+      return;
+    }
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_DELIVERABLE_BYTES + MAX_DELIVERABLE_OVERHEAD_BYTES) {
+      throw new AppError(413, 'payload_too_large', 'A deliverable can be at most 20 MiB.');
+    }
+    const upload = await receiveUpload(request, response, store);
+    try {
+      const fields = parseInput(fileDeliverableFields, upload.fields);
+      if (!upload.file) throw new AppError(400, 'validation_failed', 'file: choose a file to upload.');
+      const fileName = cleanFileName(upload.file.originalName);
+      const type = detectDeliverableType(fileName, upload.file.claimedType, upload.file.head);
+      if (!type.ok) throw new AppError(415, 'unsupported_media_type', type.reason);
+      const deliverable = await addFileDeliverable(
+        db,
+        store,
+        access.workspaceId,
+        user.id,
+        { title: fields.title ?? fileName, milestoneId: fields.milestoneId, fileName, mimeType: type.mime },
+        upload.file,
+      );
+      response.status(201).json(deliverable);
+    } finally {
+      await upload.discard();
+    }
+  });
+
+  router.get('/deliverables/:id/download', async (request, response) => {
+    const deliverable = await findDeliverable(db, String(request.params.id));
+    if (!deliverable || !(await membership(request, deliverable.workspaceId))) throw deliverableNotFound();
+    await sendDeliverableFile(request, response, store, deliverable);
+  });
+
+  router.delete('/deliverables/:id', async (request, response) => {
+    const user = requireUser(request);
+    const deliverable = await findDeliverable(db, String(request.params.id));
+    const access = deliverable ? await membership(request, deliverable.workspaceId) : null;
+    if (!deliverable || !access) throw deliverableNotFound();
+    if (!canDeleteDeliverable(access, deliverable, user.id)) {
+      throw forbidden(
+        access.status === 'completed'
+          ? 'This workspace is completed and can no longer be changed.'
+          : 'Only the person who added it or a supervisor can remove a deliverable.',
+      );
+    }
+    await deleteDeliverable(db, store, deliverable);
+    response.json({ ok: true });
+  });
+
+  return router;
+}
+
+/**
+ * Sends a deliverable's file as a download: never rendered inline (attachment, nosniff and a
+ * sandboxing CSP), whatever it contains.
+ */
+export async function sendDeliverableFile(
+  request: Request,
+  response: Response,
+  store: BlobStore,
+  deliverable: {
+    id: string;
+    kind: string;
+    sha256: string | null;
+    fileName: string | null;
+    mimeType: string | null;
+  },
+): Promise<void> {
+  if (deliverable.kind !== 'file' || !deliverable.sha256)
+    throw new AppError(404, 'not_a_file', 'This deliverable is a link; it has nothing to download.');
+  const filePath = store.pathOf(deliverable.sha256);
+  const size = await stat(filePath).then(
+    (stats) => stats.size,
+    () => null,
+  );
+  if (size === null) {
+    request.log.error({ deliverableId: deliverable.id }, 'deliverable file missing from the store');
+    throw new AppError(404, 'file_missing', 'The file of this deliverable is missing.');
+  }
+  response.attachment(deliverable.fileName ?? 'deliverable');
+  response.type(deliverable.mimeType ?? 'application/octet-stream');
+  response.setHeader('Content-Length', String(size));
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+  response.setHeader('Cache-Control', 'private, no-store');
+  await pipeline(createReadStream(filePath), response);
+}

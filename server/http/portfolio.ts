@@ -1,0 +1,144 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../services/errors.ts';
+import {
+  ensureHandle,
+  getMyEntry,
+  getPublicPortfolio,
+  getSharedEntry,
+  listMyEntries,
+  loadMyEntries,
+  loadOwnEntry,
+  loadSharedEntry,
+  setHandle,
+  updateEntry,
+} from '../services/portfolio.ts';
+import { credentialForEntry } from '../services/credentials.ts';
+import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
+import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
+import { fileSlug } from '../portfolio/format.ts';
+import { BlobStore } from '../portfolio/blob-store.ts';
+import {
+  entryExportQuery,
+  handleInput,
+  portfolioExportQuery,
+  updateEntryInput,
+} from '../../shared/schemas/portfolio.ts';
+import { sendDeliverableFile } from './deliverables.ts';
+import { requireUser } from './request.ts';
+import { parseInput } from './validate.ts';
+
+/**
+ * The student's portfolio (signed in, their own entries only) and its public face: a handle page
+ * with the public entries, and single entries by share token. Public routes never carry emails,
+ * user ids or private entries.
+ *
+ * Exports: the owner exports any entry as pdf, md, json-resume or ob3 and the whole portfolio as
+ * pdf, md or json-resume. Anyone holding a share token exports that (unlisted or public) entry as
+ * pdf, md or json-resume; issuing an Open Badges credential stays the owner's act.
+ */
+export function portfolioRouter(context: AppContext): Router {
+  const router = Router();
+  const { db, config } = context;
+  const store = BlobStore.forDataDir(config.dataDir);
+  const originOf = (request: Request) =>
+    config.publicOrigin ?? `${request.protocol}://${request.get('host')}`;
+
+  function send(response: Response, rendered: RenderedExport) {
+    response.attachment(rendered.fileName);
+    response.type(rendered.contentType);
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.send(rendered.body);
+  }
+
+  function exportOne(request: Request, loaded: LoadedEntry, format: 'pdf' | 'md' | 'json-resume') {
+    return renderExport(format, {
+      studentName: loaded.studentName,
+      entries: [exportEntry(loaded, originOf(request))],
+      whole: false,
+    });
+  }
+
+  router.get('/portfolio/entries', async (request, response) => {
+    response.json({ items: await listMyEntries(db, requireUser(request).id), next: null });
+  });
+
+  router.get('/portfolio/entries/:id', async (request, response) => {
+    response.json(await getMyEntry(db, String(request.params.id), requireUser(request).id));
+  });
+
+  router.patch('/portfolio/entries/:id', async (request, response) => {
+    const user = requireUser(request);
+    const input = parseInput(updateEntryInput, request.body);
+    response.json(await updateEntry(db, String(request.params.id), user.id, input));
+  });
+
+  router.get('/portfolio/entries/:id/export', async (request, response) => {
+    const user = requireUser(request);
+    const { format } = parseInput(entryExportQuery, request.query);
+    const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
+    if (format !== 'ob3') return send(response, await exportOne(request, loaded, format));
+    const credential = await credentialForEntry(db, loaded, originOf(request), config.publicOrigin);
+    send(response, {
+      body: `${JSON.stringify(credential, null, 2)}\n`,
+      contentType: 'application/ld+json; charset=utf-8',
+      fileName: `${fileSlug(loaded.entry.title)}.credential.json`,
+    });
+  });
+
+  router.get('/portfolio/export', async (request, response) => {
+    const user = requireUser(request);
+    const { format } = parseInput(portfolioExportQuery, request.query);
+    const loaded = await loadMyEntries(db, user.id);
+    const entries = loaded.map((entry) => exportEntry(entry, originOf(request)));
+    send(response, await renderExport(format, { studentName: user.name, entries, whole: true }));
+  });
+
+  router.get('/portfolio/handle', async (request, response) => {
+    const user = requireUser(request);
+    response.json({ handle: await ensureHandle(db, user.id, user.name) });
+  });
+
+  router.put('/portfolio/handle', async (request, response) => {
+    const user = requireUser(request);
+    const { handle } = parseInput(handleInput, request.body);
+    response.json({ handle: await setHandle(db, user.id, handle) });
+  });
+
+  router.get('/public/portfolios/:handle', async (request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(await getPublicPortfolio(db, String(request.params.handle)));
+  });
+
+  router.get('/public/entries/:token', async (request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('X-Robots-Tag', 'noindex');
+    response.json(await getSharedEntry(db, String(request.params.token)));
+  });
+
+  router.get('/public/entries/:token/export', async (request, response) => {
+    const { format } = parseInput(entryExportQuery, request.query);
+    const loaded = await loadSharedEntry(db, String(request.params.token));
+    if (format === 'ob3') {
+      throw new AppError(
+        403,
+        'owner_only',
+        'Only the student exports the Open Badges credential; verify one at /api/credentials/<id>.',
+      );
+    }
+    send(response, await exportOne(request, loaded, format));
+  });
+
+  router.get('/public/entries/:token/deliverables/:deliverableId/download', async (request, response) => {
+    const loaded = await loadSharedEntry(db, String(request.params.token));
+    const id = String(request.params.deliverableId);
+    const deliverable = loaded.entry.deliverableIds.includes(id)
+      ? loaded.deliverables.find((row) => row.id === id)
+      : undefined;
+    if (!deliverable)
+      throw new AppError(404, 'deliverable_not_found', 'That deliverable is not part of this entry.');
+    await sendDeliverableFile(request, response, store, deliverable);
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { documentLoader } from './document-loader.ts';
+import type { Issuer } from './issuer.ts';
+
+type Credential = Record<string, unknown>;
+
+/** Signs with a Data Integrity proof, cryptosuite `eddsa-rdfc-2022`, by the instance's key. */
+export async function signCredential(credential: Credential, issuer: Issuer): Promise<Credential> {
+  const suite = new DataIntegrityProof({ signer: issuer.keyPair.signer(), cryptosuite });
+  return vc.issue({ credential, suite, documentLoader });
+}
+
+export type OfflineVerification = { verified: true } | { verified: false; reason: string };
+
+/**
+ * Checks a credential's proof with nothing but the bundled contexts and the key inside its did:key:
+ * any issuer's did:key is accepted here. Whether it is *ours*, and not revoked, is decided by the
+ * credentials service.
+ */
+export async function verifyCredentialOffline(credential: Credential): Promise<OfflineVerification> {
+  try {
+    const suite = new DataIntegrityProof({ cryptosuite });
+    const result = await vc.verifyCredential({ credential, suite, documentLoader });
+    if (result.verified) return { verified: true };
+    const reason = result.error?.errors?.[0]?.message ?? result.error?.message ?? 'the proof does not verify';
+    return { verified: false, reason };
+  } catch (error) {
+    return { verified: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,127 @@
+import type { deliverables, portfolioEntries, workspaceCompletions } from '../db/schema.ts';
+import type {
+  EntryDeliverable,
+  MilestoneStatus,
+  PortfolioEntry,
+  PublicPortfolioEntry,
+} from '../../shared/schemas/portfolio.ts';
+import type { SkillLevel } from '../../shared/marketplace.ts';
+import { skillLabel } from '../services/skills.ts';
+
+/** One portfolio entry with everything its views and exports are made from. */
+export interface LoadedEntry {
+  entry: typeof portfolioEntries.$inferSelect;
+  completion: typeof workspaceCompletions.$inferSelect;
+  studentName: string;
+  endorser: string | null;
+  projectId: string | null;
+  orgId: string | null;
+  /** Every deliverable of the workspace. */
+  deliverables: (typeof deliverables.$inferSelect)[];
+  milestones: { id: string; title: string; status: MilestoneStatus }[];
+  /** Issued for this entry and not revoked. */
+  credentialIds: string[];
+}
+
+/** What exports need beyond the public view: stable ids for the Open Badges achievement. */
+export interface ExportEntry extends PublicPortfolioEntry {
+  id: string;
+  /** `urn:uuid:` of the project (or the workspace, when opened directly). */
+  achievementId: string;
+  /** `urn:uuid:` of the organisation (or the workspace). */
+  creatorId: string;
+}
+
+type FileLink = (deliverable: typeof deliverables.$inferSelect) => string;
+
+function toEntryDeliverable(
+  loaded: LoadedEntry,
+  row: typeof deliverables.$inferSelect,
+  fileLink: FileLink,
+): EntryDeliverable {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    milestone: loaded.milestones.find((milestone) => milestone.id === row.milestoneId)?.title ?? null,
+    downloadUrl: row.kind === 'file' ? fileLink(row) : null,
+  };
+}
+
+/** The deliverables the student chose, in the order they chose them. */
+function selected(loaded: LoadedEntry, fileLink: FileLink): EntryDeliverable[] {
+  const byId = new Map(loaded.deliverables.map((row) => [row.id, row]));
+  return loaded.entry.deliverableIds
+    .map((id) => byId.get(id))
+    .filter((row) => row !== undefined)
+    .map((row) => toEntryDeliverable(loaded, row, fileLink));
+}
+
+const memberLink: FileLink = (row) => `/api/deliverables/${row.id}/download`;
+const sharedLink =
+  (token: string): FileLink =>
+  (row) =>
+    `/api/public/entries/${token}/deliverables/${row.id}/download`;
+
+function baseView(loaded: LoadedEntry, fileLink: FileLink): PublicPortfolioEntry {
+  const { entry, completion } = loaded;
+  return {
+    title: entry.title,
+    organisation: entry.organisation,
+    studentName: loaded.studentName,
+    startDate: entry.startDate,
+    endDate: entry.endDate,
+    summary: entry.summary,
+    deliverables: selected(loaded, fileLink),
+    completedTasks: entry.completedTasks,
+    milestones: loaded.milestones.map(({ title, status }) => ({ title, status })),
+    endorsement: { text: completion.endorsement, by: loaded.endorser },
+    skills: completion.skills.map((skill) => ({
+      skillId: skill.skillId,
+      label: skillLabel(skill.skillId),
+      level: skill.level as SkillLevel,
+    })),
+    credentialIds: loaded.credentialIds,
+  };
+}
+
+/** For anyone holding the share link; a public entry also names its token, for linking. */
+export function publicEntryView(loaded: LoadedEntry): PublicPortfolioEntry {
+  const view = baseView(loaded, sharedLink(loaded.entry.shareToken));
+  return loaded.entry.visibility === 'public' ? { ...view, shareToken: loaded.entry.shareToken } : view;
+}
+
+export function ownerEntryView(loaded: LoadedEntry): PortfolioEntry {
+  const { entry } = loaded;
+  return {
+    ...baseView(loaded, memberLink),
+    id: entry.id,
+    workspaceId: entry.workspaceId,
+    visibility: entry.visibility,
+    shareToken: entry.shareToken,
+    availableDeliverables: loaded.deliverables.map((row) => toEntryDeliverable(loaded, row, memberLink)),
+    createdAt: entry.createdAt.toISOString(),
+    updatedAt: entry.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The entry as exports see it. Files link to the share route when the entry is shared and to the
+ * members' route otherwise; `origin` makes those links absolute for documents read elsewhere.
+ */
+export function exportEntry(loaded: LoadedEntry, origin: string): ExportEntry {
+  const shared = loaded.entry.visibility !== 'private';
+  const link = shared ? sharedLink(loaded.entry.shareToken) : memberLink;
+  const view = baseView(loaded, (row) => `${origin}${link(row)}`);
+  return {
+    ...view,
+    id: loaded.entry.id,
+    achievementId: `urn:uuid:${loaded.projectId ?? loaded.entry.workspaceId}`,
+    creatorId: `urn:uuid:${loaded.orgId ?? loaded.entry.workspaceId}`,
+  };
+}

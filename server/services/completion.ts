@@ -1,0 +1,182 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import {
+  deliverables,
+  organisations,
+  orgSupervisors,
+  portfolioEntries,
+  projects,
+  users,
+  workspaceCompletions,
+  workspaceMembers,
+  workspaces,
+} from '../db/schema.ts';
+import type { WorkspaceAccess } from '../auth/permissions.ts';
+import type { DomainEventBus } from '../events.ts';
+import type { completeWorkspaceInput, WorkspaceCompletion } from '../../shared/schemas/portfolio.ts';
+import { completedTasks } from '../portfolio/board-tasks.ts';
+import { newShareToken } from '../portfolio/handles.ts';
+import { portfolioNotice } from '../portfolio/notices.ts';
+import { loadDocument } from './doc-store.ts';
+import { AppError, conflict } from './errors.ts';
+import type { LiveDocuments } from './live-documents.ts';
+import { createNotifications } from './notifications.ts';
+import { ensureHandle } from './portfolio.ts';
+import { resolveSkills, skillLabel } from './skills.ts';
+import { saveVersion } from './versions.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Who the work was for: the project's organisation, or for a workspace opened directly, the
+ * organisation its creator supervises (else the creator's own name).
+ */
+async function workspaceOrigin(db: Db, workspace: typeof workspaces.$inferSelect) {
+  if (workspace.projectId) {
+    const [project] = await db
+      .select({ skills: projects.skills, orgName: organisations.name })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.orgId))
+      .where(eq(projects.id, workspace.projectId));
+    if (project) return { organisation: project.orgName, projectSkills: project.skills };
+  }
+  if (!workspace.createdBy) return { organisation: '', projectSkills: null };
+  const [org] = await db
+    .select({ name: organisations.name })
+    .from(orgSupervisors)
+    .innerJoin(organisations, eq(organisations.id, orgSupervisors.orgId))
+    .where(eq(orgSupervisors.userId, workspace.createdBy))
+    .orderBy(asc(orgSupervisors.addedAt))
+    .limit(1);
+  const [creator] = await db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, workspace.createdBy));
+  return { organisation: org?.name ?? creator?.name ?? '', projectSkills: null };
+}
+
+/**
+ * Ends a workspace. In one transaction: it is marked completed, the brief is saved as the automatic
+ * version "Completed", the supervisor's endorsement and verified skills are stored, and every intern
+ * gets a portfolio entry (with the board's done tasks copied in). After commit the live layer is told,
+ * and turns every open connection read-only.
+ */
+export async function completeWorkspace(
+  db: Db,
+  documents: LiveDocuments,
+  events: DomainEventBus,
+  access: WorkspaceAccess,
+  supervisorId: string,
+  input: z.output<typeof completeWorkspaceInput>,
+): Promise<WorkspaceCompletion> {
+  const workspaceId = access.workspaceId;
+  const skills = resolveSkills(input.skills);
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!workspace) throw new AppError(404, 'workspace_not_found', 'That workspace does not exist.');
+  const { organisation, projectSkills } = await workspaceOrigin(db, workspace);
+  if (projectSkills) {
+    const offered = new Set(projectSkills.map((need) => need.skillId));
+    const outside = skills.filter((skill) => !offered.has(skill.skillId)).map((s) => skillLabel(s.skillId));
+    if (outside.length > 0) {
+      throw new AppError(
+        400,
+        'skill_not_in_project',
+        `Only the project’s skills can be verified; not: ${outside.join(', ')}.`,
+        { outside },
+      );
+    }
+  }
+  const startDate = input.startDate ?? workspace.createdAt.toISOString().slice(0, 10);
+  const endDate = input.endDate ?? today();
+  if (endDate < startDate)
+    throw new AppError(400, 'validation_failed', 'endDate: the end date must not be before the start date.');
+
+  // The saved version must hold every edit already relayed.
+  if (documents.isLoaded(workspaceId)) await documents.flushDocument(workspaceId);
+
+  const { completion, push } = await db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ status: workspaces.status })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId))
+      .for('update');
+    if (locked?.status !== 'active')
+      throw conflict('already_completed', 'This workspace is already completed.');
+    const interns = await tx
+      .select({ id: users.id, name: users.name })
+      .from(workspaceMembers)
+      .innerJoin(users, eq(users.id, workspaceMembers.userId))
+      .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, 'intern')));
+    if (interns.length === 0) throw conflict('no_intern', 'A workspace needs an intern to be completed.');
+
+    const completedAt = new Date();
+    await tx
+      .update(workspaces)
+      .set({ status: 'completed', completedAt })
+      .where(eq(workspaces.id, workspaceId));
+    await saveVersion(tx, { workspaceId, label: 'Completed', createdBy: supervisorId, automatic: true });
+    const { doc } = await loadDocument(tx, workspaceId);
+    const tasks = completedTasks(doc);
+    doc.destroy();
+    await tx.insert(workspaceCompletions).values({
+      workspaceId,
+      endorsement: input.endorsement,
+      skills,
+      startDate,
+      endDate,
+      completedBy: supervisorId,
+    });
+    const handedIn = await tx
+      .select({ id: deliverables.id })
+      .from(deliverables)
+      .where(eq(deliverables.workspaceId, workspaceId))
+      .orderBy(asc(deliverables.createdAt));
+    const entries = [];
+    for (const intern of interns) {
+      await ensureHandle(tx, intern.id, intern.name);
+      const [entry] = await tx
+        .insert(portfolioEntries)
+        .values({
+          workspaceId,
+          studentId: intern.id,
+          title: workspace.title,
+          organisation,
+          startDate,
+          endDate,
+          shareToken: newShareToken(),
+          deliverableIds: handedIn.map((row) => row.id),
+          completedTasks: tasks,
+        })
+        .returning({ id: portfolioEntries.id, studentId: portfolioEntries.studentId });
+      entries.push(entry!);
+    }
+    const push = await createNotifications(
+      tx,
+      events,
+      interns.map((intern) =>
+        portfolioNotice({
+          userId: intern.id,
+          kind: 'workspace_completed',
+          title: `“${workspace.title}” is complete`,
+          body: 'Your supervisor endorsed your work. Your portfolio entry is ready to edit and share.',
+          link: `/workspaces/${workspaceId}`,
+        }),
+      ),
+    );
+    const completion: WorkspaceCompletion = {
+      workspaceId,
+      status: 'completed',
+      completedAt: completedAt.toISOString(),
+      endorsement: input.endorsement,
+      skills: skills.map((skill) => ({ ...skill, label: skillLabel(skill.skillId) })),
+      startDate,
+      endDate,
+      entries,
+    };
+    return { completion, push };
+  });
+  push();
+  events.emit('workspace:completed', { workspaceId });
+  return completion;
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { issuedCredentials, portfolioEntries, workspaces } from '../db/schema.ts';
+import type { DomainEventBus } from '../events.ts';
+import type { CredentialStatus } from '../../shared/schemas/portfolio.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
+import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open-badge.ts';
+import { getIssuer } from '../portfolio/credentials/issuer.ts';
+import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
+import { portfolioNotice } from '../portfolio/notices.ts';
+import { AppError } from './errors.ts';
+import { createNotifications } from './notifications.ts';
+
+type Credential = Record<string, unknown>;
+
+export const credentialNotFound = () =>
+  new AppError(404, 'credential_not_found', 'That credential does not exist.');
+
+/** Seconds precision, as VC validators expect `validFrom`. */
+const nowSeconds = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * The entry's Open Badges credential. An entry whose claims have not changed since it was last
+ * issued gets that same credential back; a changed one (new deliverables, new summary) gets a new
+ * credential, and the old one stays valid for what it said then.
+ */
+export async function credentialForEntry(
+  db: Db,
+  loaded: LoadedEntry,
+  origin: string,
+  publicOrigin: string | undefined,
+): Promise<Credential> {
+  const issuer = await getIssuer(db);
+  const unsigned = buildOpenBadge(exportEntry(loaded, origin), {
+    did: issuer.did,
+    name: 'Stint',
+    url: publicOrigin,
+  });
+  const fingerprint = claimsFingerprint(unsigned);
+  const [existing] = await db
+    .select({ json: issuedCredentials.json })
+    .from(issuedCredentials)
+    .where(
+      and(
+        eq(issuedCredentials.entryId, loaded.entry.id),
+        eq(issuedCredentials.fingerprint, fingerprint),
+        isNull(issuedCredentials.revokedAt),
+      ),
+    )
+    .orderBy(desc(issuedCredentials.issuedAt))
+    .limit(1);
+  if (existing) return existing.json;
+  const id = randomUUID();
+  const { '@context': context, ...claims } = unsigned;
+  const signed = await signCredential(
+    { '@context': context, id: `urn:uuid:${id}`, ...claims, validFrom: nowSeconds() },
+    issuer,
+  );
+  await db.insert(issuedCredentials).values({ id, entryId: loaded.entry.id, fingerprint, json: signed });
+  return signed;
+}
+
+const CREDENTIAL_URN = /^urn:uuid:([0-9a-f-]{36})$/i;
+
+/**
+ * `valid`: the proof verifies, it is signed by this instance's key and we issued it and have not
+ * revoked it. `revoked`: all that, but revoked. `tampered`: anything else — a changed character, a
+ * foreign issuer or key, a credential we never issued.
+ */
+export async function checkCredential(db: Db, credential: Credential): Promise<CredentialStatus> {
+  const issuer = await getIssuer(db);
+  const issuerId =
+    typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown })?.id;
+  const proof = credential.proof as { verificationMethod?: unknown; cryptosuite?: unknown } | undefined;
+  if (issuerId !== issuer.did || Array.isArray(proof) || typeof proof !== 'object' || proof === null)
+    return 'tampered';
+  if (proof.verificationMethod !== issuer.keyId || proof.cryptosuite !== 'eddsa-rdfc-2022') return 'tampered';
+  if (!(await verifyCredentialOffline(credential)).verified) return 'tampered';
+  const id = typeof credential.id === 'string' ? CREDENTIAL_URN.exec(credential.id)?.[1] : undefined;
+  if (!id) return 'tampered';
+  const [row] = await db
+    .select({ revokedAt: issuedCredentials.revokedAt })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.id, id.toLowerCase()));
+  if (!row) return 'tampered';
+  return row.revokedAt ? 'revoked' : 'valid';
+}
+
+export async function findCredential(db: Db, credentialId: string) {
+  if (!isUuid(credentialId)) return null;
+  const [row] = await db
+    .select({
+      credential: issuedCredentials,
+      workspaceId: portfolioEntries.workspaceId,
+      studentId: portfolioEntries.studentId,
+    })
+    .from(issuedCredentials)
+    .innerJoin(portfolioEntries, eq(portfolioEntries.id, issuedCredentials.entryId))
+    .where(eq(issuedCredentials.id, credentialId));
+  return row ?? null;
+}
+
+/**
+ * A credential as anyone may see it, by its id (an unguessable UUID the student hands out with the
+ * credential itself), with its status checked afresh.
+ */
+export async function getPublicCredential(db: Db, credentialId: string) {
+  const found = await findCredential(db, credentialId);
+  if (!found) throw credentialNotFound();
+  const { credential } = found;
+  return {
+    id: credential.id,
+    status: await checkCredential(db, credential.json),
+    issuedAt: credential.issuedAt.toISOString(),
+    revokedAt: credential.revokedAt?.toISOString() ?? null,
+    credential: credential.json,
+  };
+}
+
+export async function revokeCredential(
+  db: Db,
+  events: DomainEventBus,
+  found: NonNullable<Awaited<ReturnType<typeof findCredential>>>,
+  revokedBy: string,
+) {
+  const push = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(issuedCredentials)
+      .set({
+        revokedAt: sql`coalesce(${issuedCredentials.revokedAt}, now())`,
+        revokedBy: sql`coalesce(${issuedCredentials.revokedBy}, ${revokedBy}::uuid)`,
+      })
+      .where(eq(issuedCredentials.id, found.credential.id))
+      .returning();
+    if (found.credential.revokedAt) return () => {};
+    const [workspace] = await tx
+      .select({ title: workspaces.title })
+      .from(workspaces)
+      .where(eq(workspaces.id, found.workspaceId));
+    const push = await createNotifications(tx, events, [
+      portfolioNotice({
+        userId: found.studentId,
+        kind: 'credential_revoked',
+        title: `A credential for “${workspace?.title ?? 'your project'}” was revoked`,
+        body: `Revoked on ${row!.revokedAt!.toISOString().slice(0, 10)}.`,
+        link: `/workspaces/${found.workspaceId}`,
+      }),
+    ]);
+    return push;
+  });
+  push();
+  const after = await findCredential(db, found.credential.id);
+  return {
+    id: found.credential.id,
+    status: 'revoked' as const,
+    revokedAt: after!.credential.revokedAt!.toISOString(),
+  };
+}

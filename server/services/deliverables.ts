@@ -1,0 +1,158 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { deliverables, users, workspaceMilestones } from '../db/schema.ts';
+import type { Deliverable } from '../../shared/schemas/portfolio.ts';
+import { isUuid } from '../../shared/ids.ts';
+import type { BlobStore } from '../portfolio/blob-store.ts';
+import type { ReceivedFile } from '../portfolio/upload.ts';
+import { AppError } from './errors.ts';
+import { lockActiveWorkspace } from './milestones.ts';
+
+export const deliverableNotFound = () =>
+  new AppError(404, 'deliverable_not_found', 'That deliverable does not exist or you are not a member.');
+
+type Row = typeof deliverables.$inferSelect;
+
+export function toDeliverable(row: Row, author: { id: string | null; name: string | null }): Deliverable {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    milestoneId: row.milestoneId,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    downloadUrl: row.kind === 'file' ? `/api/deliverables/${row.id}/download` : null,
+    author: author.id && author.name ? { id: author.id, name: author.name } : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listDeliverables(db: Db, workspaceId: string): Promise<Deliverable[]> {
+  const rows = await db
+    .select({ row: deliverables, authorId: users.id, authorName: users.name })
+    .from(deliverables)
+    .leftJoin(users, eq(users.id, deliverables.authorId))
+    .where(eq(deliverables.workspaceId, workspaceId))
+    .orderBy(desc(deliverables.createdAt));
+  return rows.map(({ row, authorId, authorName }) => toDeliverable(row, { id: authorId, name: authorName }));
+}
+
+export async function findDeliverable(db: Db, deliverableId: string): Promise<Row | null> {
+  if (!isUuid(deliverableId)) return null;
+  const [row] = await db.select().from(deliverables).where(eq(deliverables.id, deliverableId));
+  return row ?? null;
+}
+
+async function assertMilestoneOf(tx: Db, workspaceId: string, milestoneId: string): Promise<void> {
+  const [milestone] = await tx
+    .select({ id: workspaceMilestones.id })
+    .from(workspaceMilestones)
+    .where(and(eq(workspaceMilestones.id, milestoneId), eq(workspaceMilestones.workspaceId, workspaceId)));
+  if (!milestone)
+    throw new AppError(400, 'unknown_milestone', 'milestoneId: that milestone is not in this workspace.');
+}
+
+async function authorOf(db: Db, userId: string) {
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
+  return user ?? { id: null, name: null };
+}
+
+export async function addLinkDeliverable(
+  db: Db,
+  workspaceId: string,
+  authorId: string,
+  input: { title: string; url: string; milestoneId: string },
+): Promise<Deliverable> {
+  const row = await db.transaction(async (tx) => {
+    await lockActiveWorkspace(tx, workspaceId);
+    await assertMilestoneOf(tx, workspaceId, input.milestoneId);
+    const [row] = await tx
+      .insert(deliverables)
+      .values({
+        workspaceId,
+        milestoneId: input.milestoneId,
+        kind: 'link',
+        title: input.title,
+        url: input.url,
+        authorId,
+      })
+      .returning();
+    return row!;
+  });
+  return toDeliverable(row, await authorOf(db, authorId));
+}
+
+/** Serialises every change to one stored file (add, remove) across processes, for this transaction. */
+async function lockBlob(tx: Db, sha256: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`deliverable:${sha256}`}, 0))`);
+}
+
+/**
+ * Removes the stored file unless a row still names it. Run after a failed add and after a delete;
+ * the blob lock keeps a concurrent upload of the same bytes from losing its file.
+ */
+async function releaseBlob(db: Db, store: BlobStore, sha256: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockBlob(tx, sha256);
+    const [used] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(deliverables)
+      .where(eq(deliverables.sha256, sha256));
+    if ((used?.n ?? 0) === 0) await store.remove(sha256);
+  });
+}
+
+/**
+ * Records an uploaded file and moves its bytes into place in one step: the row is inserted and the
+ * file renamed inside one transaction, and if anything fails the row is rolled back and the file
+ * removed again (unless an earlier deliverable shares those bytes).
+ */
+export async function addFileDeliverable(
+  db: Db,
+  store: BlobStore,
+  workspaceId: string,
+  authorId: string,
+  input: { title: string; milestoneId: string; fileName: string; mimeType: string },
+  file: ReceivedFile,
+): Promise<Deliverable> {
+  let row: Row;
+  try {
+    row = await db.transaction(async (tx) => {
+      await lockActiveWorkspace(tx, workspaceId);
+      await assertMilestoneOf(tx, workspaceId, input.milestoneId);
+      await lockBlob(tx, file.sha256);
+      const [row] = await tx
+        .insert(deliverables)
+        .values({
+          workspaceId,
+          milestoneId: input.milestoneId,
+          kind: 'file',
+          title: input.title,
+          fileName: input.fileName,
+          mimeType: input.mimeType,
+          sizeBytes: file.size,
+          sha256: file.sha256,
+          authorId,
+        })
+        .returning();
+      await store.commit(file.tempPath, file.sha256);
+      return row!;
+    });
+  } catch (error) {
+    await releaseBlob(db, store, file.sha256);
+    throw error;
+  }
+  return toDeliverable(row, await authorOf(db, authorId));
+}
+
+export async function deleteDeliverable(db: Db, store: BlobStore, deliverable: Row): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockActiveWorkspace(tx, deliverable.workspaceId);
+    await tx.delete(deliverables).where(eq(deliverables.id, deliverable.id));
+  });
+  if (deliverable.sha256) await releaseBlob(db, store, deliverable.sha256);
+}

@@ -1,0 +1,216 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import {
+  deliverables,
+  issuedCredentials,
+  portfolioEntries,
+  portfolioHandles,
+  projects,
+  users,
+  workspaceCompletions,
+  workspaceMilestones,
+  workspaces,
+} from '../db/schema.ts';
+import { canManagePortfolioEntry, canReadSharedEntry } from '../auth/permissions.ts';
+import {
+  HANDLE_PATTERN,
+  type PortfolioEntry,
+  type PublicPortfolio,
+  type PublicPortfolioEntry,
+  type updateEntryInput,
+} from '../../shared/schemas/portfolio.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { ownerEntryView, publicEntryView, type LoadedEntry } from '../portfolio/entry-views.ts';
+import { handleCandidates, newShareToken } from '../portfolio/handles.ts';
+import { AppError, conflict } from './errors.ts';
+
+export const entryNotFound = () =>
+  new AppError(404, 'entry_not_found', 'That portfolio entry does not exist or is not shared.');
+
+const SHARE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** The student's handle, making one from their name the first time (unique, numbered if taken). */
+export async function ensureHandle(db: Db, userId: string, name: string): Promise<string> {
+  const read = async () =>
+    (await db.select().from(portfolioHandles).where(eq(portfolioHandles.userId, userId)))[0]?.handle;
+  const existing = await read();
+  if (existing) return existing;
+  for (const candidate of handleCandidates(name)) {
+    const [created] = await db
+      .insert(portfolioHandles)
+      .values({ userId, handle: candidate })
+      .onConflictDoNothing()
+      .returning({ handle: portfolioHandles.handle });
+    if (created) return created.handle;
+    const raced = await read();
+    if (raced) return raced;
+  }
+  throw conflict('handle_taken', 'Could not find a free handle; choose one.');
+}
+
+export async function setHandle(db: Db, userId: string, handle: string): Promise<string> {
+  const [owner] = await db
+    .select({ userId: portfolioHandles.userId })
+    .from(portfolioHandles)
+    .where(eq(portfolioHandles.handle, handle));
+  if (owner && owner.userId !== userId) throw conflict('handle_taken', `The handle “${handle}” is taken.`);
+  try {
+    await db
+      .insert(portfolioHandles)
+      .values({ userId, handle })
+      .onConflictDoUpdate({ target: portfolioHandles.userId, set: { handle, updatedAt: new Date() } });
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code;
+    if ((error as { code?: string }).code === '23505' || code === '23505')
+      throw conflict('handle_taken', `The handle “${handle}” is taken.`);
+    throw error;
+  }
+  return handle;
+}
+
+const endorsers = alias(users, 'endorsers');
+
+/** Entries matching `where`, each with its completion, deliverables, milestones and credentials. */
+export async function loadEntries(db: Db, where: SQL | undefined): Promise<LoadedEntry[]> {
+  const rows = await db
+    .select({
+      entry: portfolioEntries,
+      completion: workspaceCompletions,
+      studentName: users.name,
+      endorser: endorsers.name,
+      projectId: workspaces.projectId,
+      orgId: projects.orgId,
+    })
+    .from(portfolioEntries)
+    .innerJoin(workspaceCompletions, eq(workspaceCompletions.workspaceId, portfolioEntries.workspaceId))
+    .innerJoin(users, eq(users.id, portfolioEntries.studentId))
+    .innerJoin(workspaces, eq(workspaces.id, portfolioEntries.workspaceId))
+    .leftJoin(endorsers, eq(endorsers.id, workspaceCompletions.completedBy))
+    .leftJoin(projects, eq(projects.id, workspaces.projectId))
+    .where(where)
+    .orderBy(desc(portfolioEntries.endDate), desc(portfolioEntries.createdAt));
+  if (rows.length === 0) return [];
+  const workspaceIds = [...new Set(rows.map((row) => row.entry.workspaceId))];
+  const [files, milestones, credentials] = await Promise.all([
+    db
+      .select()
+      .from(deliverables)
+      .where(inArray(deliverables.workspaceId, workspaceIds))
+      .orderBy(asc(deliverables.createdAt)),
+    db
+      .select({
+        id: workspaceMilestones.id,
+        workspaceId: workspaceMilestones.workspaceId,
+        title: workspaceMilestones.title,
+        status: workspaceMilestones.status,
+      })
+      .from(workspaceMilestones)
+      .where(inArray(workspaceMilestones.workspaceId, workspaceIds))
+      .orderBy(asc(workspaceMilestones.position)),
+    db
+      .select({ id: issuedCredentials.id, entryId: issuedCredentials.entryId })
+      .from(issuedCredentials)
+      .where(
+        and(
+          inArray(
+            issuedCredentials.entryId,
+            rows.map((row) => row.entry.id),
+          ),
+          isNull(issuedCredentials.revokedAt),
+        ),
+      )
+      .orderBy(asc(issuedCredentials.issuedAt)),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    deliverables: files.filter((file) => file.workspaceId === row.entry.workspaceId),
+    milestones: milestones.filter((milestone) => milestone.workspaceId === row.entry.workspaceId),
+    credentialIds: credentials.filter((credential) => credential.entryId === row.entry.id).map((c) => c.id),
+  }));
+}
+
+/** The caller's own entry; anyone else's is reported as missing. */
+export async function loadOwnEntry(db: Db, entryId: string, userId: string): Promise<LoadedEntry> {
+  if (!isUuid(entryId)) throw entryNotFound();
+  const [loaded] = await loadEntries(db, eq(portfolioEntries.id, entryId));
+  if (!loaded || !canManagePortfolioEntry(loaded.entry, userId)) throw entryNotFound();
+  return loaded;
+}
+
+/** An unlisted or public entry, by its share token. */
+export async function loadSharedEntry(db: Db, token: string): Promise<LoadedEntry> {
+  if (!SHARE_TOKEN.test(token)) throw entryNotFound();
+  const [loaded] = await loadEntries(db, eq(portfolioEntries.shareToken, token));
+  if (!loaded || !canReadSharedEntry(loaded.entry)) throw entryNotFound();
+  return loaded;
+}
+
+export async function listMyEntries(db: Db, userId: string): Promise<PortfolioEntry[]> {
+  return (await loadEntries(db, eq(portfolioEntries.studentId, userId))).map(ownerEntryView);
+}
+
+export async function getMyEntry(db: Db, entryId: string, userId: string): Promise<PortfolioEntry> {
+  return ownerEntryView(await loadOwnEntry(db, entryId, userId));
+}
+
+/**
+ * The student's part of an entry: summary, who may see it, which deliverables it shows. Making an
+ * entry private gives it a new share token, so links handed out before stop working.
+ */
+export async function updateEntry(
+  db: Db,
+  entryId: string,
+  userId: string,
+  input: z.output<typeof updateEntryInput>,
+): Promise<PortfolioEntry> {
+  const loaded = await loadOwnEntry(db, entryId, userId);
+  if (input.deliverableIds) {
+    const known = new Set(loaded.deliverables.map((row) => row.id));
+    const unknown = input.deliverableIds.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new AppError(400, 'unknown_deliverable', 'deliverableIds: not deliverables of this workspace.', {
+        unknown,
+      });
+  }
+  const becomesPrivate = input.visibility === 'private' && loaded.entry.visibility !== 'private';
+  await db
+    .update(portfolioEntries)
+    .set({
+      ...(input.summary !== undefined ? { summary: input.summary } : {}),
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...(input.deliverableIds ? { deliverableIds: [...new Set(input.deliverableIds)] } : {}),
+      ...(becomesPrivate ? { shareToken: newShareToken() } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(portfolioEntries.id, entryId));
+  return getMyEntry(db, entryId, userId);
+}
+
+export async function getSharedEntry(db: Db, token: string): Promise<PublicPortfolioEntry> {
+  return publicEntryView(await loadSharedEntry(db, token));
+}
+
+/** A student's public entries under their handle; an unknown handle or nothing public is a 404. */
+export async function getPublicPortfolio(db: Db, handle: string): Promise<PublicPortfolio> {
+  const missing = () => new AppError(404, 'portfolio_not_found', 'There is no public portfolio here.');
+  if (!HANDLE_PATTERN.test(handle)) throw missing();
+  const [owner] = await db
+    .select({ userId: portfolioHandles.userId, name: users.name })
+    .from(portfolioHandles)
+    .innerJoin(users, eq(users.id, portfolioHandles.userId))
+    .where(eq(portfolioHandles.handle, handle));
+  if (!owner) throw missing();
+  const entries = await loadEntries(
+    db,
+    and(eq(portfolioEntries.studentId, owner.userId), eq(portfolioEntries.visibility, 'public')),
+  );
+  if (entries.length === 0) throw missing();
+  return { handle, name: owner.name, entries: entries.map(publicEntryView) };
+}
+
+/** The caller's whole portfolio, for export: every entry, whatever its visibility. */
+export async function loadMyEntries(db: Db, userId: string): Promise<LoadedEntry[]> {
+  return loadEntries(db, eq(portfolioEntries.studentId, userId));
+}

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { skillInput } from './marketplace.ts';
+import type { SkillLevel } from '../marketplace.ts';
+
+/**
+ * The end of a workspace's life: deliverables, milestone reviews, completion, two-way feedback,
+ * the student's portfolio and its exports. Limits and payloads both ends agree on.
+ */
+
+/** Largest deliverable file; multipart uploads are not bound by MAX_JSON_BODY_BYTES. */
+export const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
+
+/** Room for the multipart framing and text fields around the file. */
+export const MAX_DELIVERABLE_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * The file types a deliverable may have, by extension. `magic` names the signature the first bytes
+ * must carry (checked on the server, whatever type the browser claims); `text` files must be UTF-8.
+ */
+export const DELIVERABLE_TYPES = {
+  pdf: { mime: 'application/pdf', magic: 'pdf' },
+  png: { mime: 'image/png', magic: 'png' },
+  jpg: { mime: 'image/jpeg', magic: 'jpeg' },
+  jpeg: { mime: 'image/jpeg', magic: 'jpeg' },
+  webp: { mime: 'image/webp', magic: 'webp' },
+  gif: { mime: 'image/gif', magic: 'gif' },
+  txt: { mime: 'text/plain', magic: 'text' },
+  md: { mime: 'text/markdown', magic: 'text' },
+  csv: { mime: 'text/csv', magic: 'text' },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: 'zip',
+  },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'zip' },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: 'zip',
+  },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', magic: 'odf' },
+  ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', magic: 'odf' },
+  odp: { mime: 'application/vnd.oasis.opendocument.presentation', magic: 'odf' },
+  zip: { mime: 'application/zip', magic: 'zip' },
+} as const satisfies Record<string, { mime: string; magic: string }>;
+export type DeliverableExtension = keyof typeof DELIVERABLE_TYPES;
+export type MagicKind = (typeof DELIVERABLE_TYPES)[DeliverableExtension]['magic'];
+
+/** For the file picker's `accept` attribute. */
+export const DELIVERABLE_ACCEPT = Object.keys(DELIVERABLE_TYPES)
+  .map((extension) => `.${extension}`)
+  .join(',');
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date({ message: 'Use a date like 2026-09-01.' });
+const uuid = z.uuid({ message: 'Not an id.' });
+
+/** The text fields sent with a file (multipart/form-data). */
+export const fileDeliverableFields = z.strictObject({
+  title: line(200).optional(),
+  milestoneId: uuid,
+  kind: z.literal('file').optional(),
+});
+
+export const linkDeliverableInput = z.strictObject({
+  kind: z.literal('link', { message: 'Send a file as multipart/form-data, or a link as {kind: "link"}.' }),
+  title: line(200),
+  url: z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' }).max(2000),
+  milestoneId: uuid,
+});
+
+export const MILESTONE_STATUSES = ['open', 'submitted', 'accepted', 'changes_requested'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export const createMilestoneInput = z.strictObject({
+  title: line(200),
+  week: z.number().int().min(1).max(52).nullable().optional(),
+});
+
+export const requestChangesInput = z.strictObject({
+  comment: line(2000),
+});
+
+export const completeWorkspaceInput = z
+  .strictObject({
+    endorsement: z.string().trim().min(20, 'Write an endorsement of at least 20 characters.').max(3000),
+    skills: z.array(skillInput).min(1, 'Verify at least one skill.').max(20),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+  })
+  .refine((input) => !input.startDate || !input.endDate || input.startDate <= input.endDate, {
+    message: 'The end date must not be before the start date.',
+    path: ['endDate'],
+  });
+
+export const feedbackInput = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: line(2000),
+});
+
+/** How long one side's feedback stays hidden when the other side never writes theirs. */
+export const FEEDBACK_REVEAL_DAYS = 14;
+
+export const ENTRY_VISIBILITIES = ['private', 'unlisted', 'public'] as const;
+export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
+
+/** Strict: the endorsement and verified skills belong to the supervisor and cannot be sent here. */
+export const updateEntryInput = z.strictObject({
+  summary: z.string().trim().max(5000).optional(),
+  visibility: z.enum(ENTRY_VISIBILITIES).optional(),
+  deliverableIds: z.array(uuid).max(50).optional(),
+});
+
+export const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
+export const handleInput = z.strictObject({
+  handle: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(HANDLE_PATTERN, 'Use 3–40 lowercase letters, digits or hyphens.'),
+});
+
+export const ENTRY_EXPORT_FORMATS = ['pdf', 'md', 'json-resume', 'ob3'] as const;
+export const PORTFOLIO_EXPORT_FORMATS = ['pdf', 'md', 'json-resume'] as const;
+export type EntryExportFormat = (typeof ENTRY_EXPORT_FORMATS)[number];
+export const entryExportQuery = z.object({ format: z.enum(ENTRY_EXPORT_FORMATS) });
+export const portfolioExportQuery = z.object({ format: z.enum(PORTFOLIO_EXPORT_FORMATS) });
+
+export interface Deliverable {
+  id: string;
+  workspaceId: string;
+  milestoneId: string;
+  kind: 'file' | 'link';
+  title: string;
+  /** For links. */
+  url: string | null;
+  /** For files. */
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  /** Members download here; null for links. */
+  downloadUrl: string | null;
+  author: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+export interface WorkspaceMilestone {
+  id: string;
+  workspaceId: string;
+  position: number;
+  title: string;
+  week: number | null;
+  status: MilestoneStatus;
+  /** The supervisor's comment when changes were requested. */
+  comment: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VerifiedSkill {
+  skillId: string;
+  label: string;
+  level: SkillLevel;
+}
+
+export interface WorkspaceCompletion {
+  workspaceId: string;
+  status: 'completed';
+  completedAt: string;
+  endorsement: string;
+  skills: VerifiedSkill[];
+  startDate: string;
+  endDate: string;
+  /** One portfolio entry per intern. */
+  entries: { id: string; studentId: string }[];
+}
+
+export interface FeedbackItem {
+  rating: number;
+  comment: string;
+  side: 'intern' | 'supervisor';
+  author: { name: string };
+  createdAt: string;
+}
+
+export interface FeedbackView {
+  mine: FeedbackItem | null;
+  /** The other side's feedback; null while hidden (until you both wrote, or `hiddenUntil`). */
+  theirs: FeedbackItem[] | null;
+  hiddenUntil: string | null;
+}
+
+/** A deliverable as shown in a portfolio: public views link files through the share token. */
+export interface EntryDeliverable {
+  id: string;
+  kind: 'file' | 'link';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  milestone: string | null;
+  downloadUrl: string | null;
+}
+
+/** What anyone holding the link (or visiting the public portfolio) sees. No email, no user ids. */
+export interface PublicPortfolioEntry {
+  title: string;
+  organisation: string;
+  studentName: string;
+  startDate: string;
+  endDate: string;
+  summary: string;
+  deliverables: EntryDeliverable[];
+  completedTasks: { title: string }[];
+  milestones: { title: string; status: MilestoneStatus }[];
+  endorsement: { text: string; by: string | null };
+  skills: VerifiedSkill[];
+  /** Credentials issued for this entry and not revoked, for the /verify/<id> page. */
+  credentialIds: string[];
+  /** Present on public entries (their page links them); absent on an unlisted one. */
+  shareToken?: string;
+}
+
+/** The owner's view: everything public plus what only they manage. */
+export interface PortfolioEntry extends PublicPortfolioEntry {
+  id: string;
+  workspaceId: string;
+  visibility: EntryVisibility;
+  shareToken: string;
+  /** Every deliverable of the workspace, to choose from. */
+  availableDeliverables: EntryDeliverable[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicPortfolio {
+  handle: string;
+  name: string;
+  entries: PublicPortfolioEntry[];
+}
+
+export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
+
+/** `POST /api/credentials/verify` takes the credential itself as the body. */
+export const credentialBody = z.record(z.string(), z.unknown(), {
+  message: 'Send the credential (a JSON object) as the body.',
+});

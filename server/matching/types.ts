@@ -1,4 +1,11 @@
-import type { RemotePreference, ScheduleFlexibility, Sector, SkillLevel, TimeSlot, WorkMode } from '../../shared/marketplace.ts';
+import type {
+  RemotePreference,
+  ScheduleFlexibility,
+  Sector,
+  SkillLevel,
+  TimeSlot,
+  WorkMode,
+} from '../../shared/marketplace.ts';
 
 /**
  * What the matcher knows about a student. Deliberately nothing about age, gender, ethnicity,
@@ -74,7 +81,12 @@ export interface MatchRanking {
 /** Who reads the explanations: the student ("you have 10") or the business ("has 10"). */
 export type Audience = 'student' | 'business';
 
-/** Weights of the three parts; they sum to 1. */
+/**
+ * Weights of the three parts; they sum to 1. Skills lead (0.5) because a project a student cannot do
+ * helps nobody; goals come next (0.3) because a micro-internship is a step towards something; soft
+ * availability is last (0.2) because the hard constraints have already removed what does not fit,
+ * and what remains differs only in comfort (slack in hours, weeks covered, preferred times, travel).
+ */
 export interface MatchWeights {
   skills: number;
   availability: number;

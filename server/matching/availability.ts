@@ -1,0 +1,264 @@
+import { TIME_SLOTS, TIME_SLOT_LABELS, type TimeSlot } from '../../shared/marketplace.ts';
+import { placeKey, samePlace, type PlaceKey } from './location.ts';
+import type { MatchProject, MatchStudent } from './types.ts';
+
+/**
+ * Time and place. Hard constraints come first: a project that breaks one is never recommended, however
+ * good the rest looks. The rules, and the calls we made where the brief left room:
+ *  - hours: the project's hours per week must fit the student's;
+ *  - dates: the project runs from its start date (today if none, and never before today) for its
+ *    duration; it must start before the student's free weeks end, and end after they begin. Partial
+ *    overlap is allowed and scored softly;
+ *  - fixed times: a project with `flexibility: 'fixed'` and work times needs at least one of them to be
+ *    a time the student can work (a student who leaves availability empty can work any time);
+ *  - place: on-site work needs the student's location to match the project's (a student who gave no
+ *    location cannot be placed on site) and a student who is not 'remote_only'. Hybrid work is refused
+ *    to 'remote_only' students; 'onsite_ok' students need a location match; 'any' students are
+ *    taken at their word that they can travel in on the on-site days. An on-site project with no
+ *    location cannot be checked and is allowed, with a lower soft score.
+ */
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(isoDate: string): number {
+  const time = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(time)) throw new Error(`Not a date: ${isoDate}`);
+  return Math.floor(time / DAY_MS);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function todayNumber(now: Date = new Date()): number {
+  return Math.floor(now.getTime() / DAY_MS);
+}
+
+export function slotMask(slots: readonly TimeSlot[]): number {
+  let mask = 0;
+  for (const slot of slots) mask |= 1 << TIME_SLOTS.indexOf(slot);
+  return mask;
+}
+
+export function slotNames(mask: number): string {
+  return TIME_SLOTS.filter((_, index) => (mask & (1 << index)) !== 0)
+    .map((slot) => TIME_SLOT_LABELS[slot].toLowerCase())
+    .join(', ');
+}
+
+export interface StudentTiming {
+  hours: number;
+  fromDay: number | null;
+  /** Weeks free from `fromDay` (or from today); null when open-ended. */
+  weeks: number | null;
+  /** Bit set of time slots; 0 means any time. */
+  slots: number;
+  remote: MatchStudent['remote'];
+  place: PlaceKey | null;
+}
+
+export interface ProjectTiming {
+  hours: number;
+  startDay: number | null;
+  durationDays: number;
+  fixed: boolean;
+  slots: number;
+  workMode: MatchProject['workMode'];
+  place: PlaceKey | null;
+  location: string | null;
+}
+
+export function studentTiming(student: MatchStudent): StudentTiming {
+  const fromDay = student.availableFrom ? dayNumber(student.availableFrom) : null;
+  return {
+    hours: student.hoursPerWeek,
+    fromDay,
+    weeks: student.availableWeeks,
+    slots: slotMask(student.availability),
+    remote: student.remote,
+    place: placeKey(student.location),
+  };
+}
+
+export function projectTiming(project: MatchProject): ProjectTiming {
+  return {
+    hours: project.hoursPerWeek,
+    startDay: project.startDate ? dayNumber(project.startDate) : null,
+    durationDays: Math.max(1, project.durationWeeks) * 7,
+    fixed: project.flexibility === 'fixed' && project.workTimes.length > 0,
+    slots: slotMask(project.workTimes),
+    workMode: project.workMode,
+    place: placeKey(project.location),
+    location: project.location,
+  };
+}
+
+/** First free day: the later of their `availableFrom` and today. */
+export function windowOpens(student: StudentTiming, today: number): number {
+  return Math.max(student.fromDay ?? today, today);
+}
+
+/** First day no longer free. A window that opened in the past has been running since then. */
+export function windowCloses(student: StudentTiming, today: number): number {
+  return student.weeks === null ? Number.POSITIVE_INFINITY : (student.fromDay ?? today) + student.weeks * 7;
+}
+
+export function projectStarts(project: ProjectTiming, today: number): number {
+  return Math.max(project.startDay ?? today, today);
+}
+
+export function projectEnds(project: ProjectTiming, today: number): number {
+  return projectStarts(project, today) + project.durationDays;
+}
+
+/** A hard constraint: `broken` is the fast check used on every pair, `describe` says why in words. */
+interface Rule {
+  broken(student: StudentTiming, project: ProjectTiming, today: number): boolean;
+  describe(student: StudentTiming, project: ProjectTiming, today: number): string;
+}
+
+const workKind = (project: ProjectTiming) => (project.workMode === 'onsite' ? 'On-site' : 'Hybrid');
+
+const RULES: readonly Rule[] = [
+  {
+    broken: (student, project) => project.hours > student.hours,
+    describe: (student, project) => `Needs ${project.hours} h/week; the student has ${student.hours}`,
+  },
+  {
+    broken: (student, project, today) => projectStarts(project, today) >= windowCloses(student, today),
+    describe: (student, project, today) =>
+      `Starts ${isoDay(projectStarts(project, today))}, after the student's free weeks end (${isoDay(windowCloses(student, today) - 1)})`,
+  },
+  {
+    broken: (student, project, today) => windowOpens(student, today) >= projectEnds(project, today),
+    describe: (student, project, today) =>
+      `Ends ${isoDay(projectEnds(project, today) - 1)}, before the student is free (${isoDay(windowOpens(student, today))})`,
+  },
+  {
+    broken: (student, project) =>
+      project.fixed && student.slots !== 0 && (project.slots & student.slots) === 0,
+    describe: (_, project) =>
+      `Works at fixed times (${slotNames(project.slots)}) when the student is not free`,
+  },
+  {
+    broken: (student, project) => project.workMode !== 'remote' && student.remote === 'remote_only',
+    describe: (_, project) => `${workKind(project)} work; the student only works remotely`,
+  },
+  {
+    broken: (student, project) =>
+      project.workMode !== 'remote' &&
+      student.remote !== 'remote_only' &&
+      project.place !== null &&
+      !(project.workMode === 'hybrid' && student.remote === 'any') &&
+      !samePlace(student.place, project.place),
+    describe: (student, project) =>
+      `${workKind(project)} in ${project.location ?? ''}; the student ${student.place ? 'is elsewhere' : 'has not given a location'}`,
+  },
+];
+
+/** The hard constraints a pair breaks, in words. */
+export function constraintViolations(
+  student: StudentTiming,
+  project: ProjectTiming,
+  today: number,
+): string[] {
+  return RULES.filter((rule) => rule.broken(student, project, today)).map((rule) =>
+    rule.describe(student, project, today),
+  );
+}
+
+/** The fast check made for every pair while ranking: no allocation, stops at the first broken rule. */
+export function passesHardConstraints(
+  student: StudentTiming,
+  project: ProjectTiming,
+  today: number,
+): boolean {
+  for (let index = 0; index < RULES.length; index += 1)
+    if (RULES[index]?.broken(student, project, today)) return false;
+  return true;
+}
+
+/** Why a student cannot take a project, in words; empty when nothing rules it out. */
+export function hardConstraintViolations(
+  student: MatchStudent,
+  project: MatchProject,
+  options: { today?: string } = {},
+): string[] {
+  const today = options.today ? dayNumber(options.today) : todayNumber();
+  return constraintViolations(studentTiming(student), projectTiming(project), today);
+}
+
+export interface AvailabilityFit {
+  /** 0–1. */
+  score: number;
+  hoursFit: number;
+  /** Share of the project's days inside the student's free window. */
+  weeksFit: number;
+  timesFit: number;
+  placeFit: number;
+}
+
+/** Up to 85% of their hours leaves slack; using every hour they offered is fine, a little less so. */
+export function hoursFitOf(student: StudentTiming, project: ProjectTiming): number {
+  const ratio = student.hours > 0 ? project.hours / student.hours : 1;
+  return ratio <= 0.85 ? 1 : Math.max(0.9, 1 - ((ratio - 0.85) / 0.15) * 0.1);
+}
+
+/** Share of the project's days inside the student's free window. */
+export function weeksFitOf(student: StudentTiming, project: ProjectTiming, today: number): number {
+  const start = projectStarts(project, today);
+  const end = start + project.durationDays;
+  const covered = Math.max(
+    0,
+    Math.min(end, windowCloses(student, today)) - Math.max(start, windowOpens(student, today)),
+  );
+  return Math.min(1, covered / (end - start));
+}
+
+export function timesFitOf(student: StudentTiming, project: ProjectTiming): number {
+  if (project.slots !== 0 && student.slots !== 0) {
+    const shared = countSlots(project.slots & student.slots) / countSlots(project.slots);
+    return project.fixed ? shared : 0.7 + 0.3 * shared;
+  }
+  return project.fixed && student.slots === 0 ? 0.9 : 1;
+}
+
+export function placeFitOf(student: StudentTiming, project: ProjectTiming): number {
+  if (project.workMode === 'remote') return 1;
+  if (!project.place) return 0.7;
+  return samePlace(student.place, project.place) ? 1 : 0.6;
+}
+
+/**
+ * How comfortably a pair that passes the hard constraints fits: hours with some slack to spare (0.4),
+ * the whole project inside the free weeks (0.3), the work times the student prefers (0.15), no long
+ * trip (0.15).
+ */
+export function availabilityScore(student: StudentTiming, project: ProjectTiming, today: number): number {
+  return (
+    0.4 * hoursFitOf(student, project) +
+    0.3 * weeksFitOf(student, project, today) +
+    0.15 * timesFitOf(student, project) +
+    0.15 * placeFitOf(student, project)
+  );
+}
+
+export function availabilityFit(
+  student: StudentTiming,
+  project: ProjectTiming,
+  today: number,
+): AvailabilityFit {
+  return {
+    score: availabilityScore(student, project, today),
+    hoursFit: hoursFitOf(student, project),
+    weeksFit: weeksFitOf(student, project, today),
+    timesFit: timesFitOf(student, project),
+    placeFit: placeFitOf(student, project),
+  };
+}
+
+function countSlots(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}

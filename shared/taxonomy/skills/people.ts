@@ -1,0 +1,170 @@
+import { inCategory, skill } from '../define.ts';
+
+/** What people call their "soft skills". Listed because projects ask for them; matching weights them lightly. */
+export const PEOPLE_SKILLS = inCategory('people', [
+  skill(
+    'communication',
+    'Communication',
+    [
+      'communication skills',
+      'communicating',
+      'communicator',
+      'good communicator',
+      'interpersonal skills',
+      'people skills',
+      'communications',
+      'comms',
+      'internal comms',
+      'internal communications',
+    ],
+    {
+      medium: ['writing', 'public-speaking', 'customer-service'],
+    },
+  ),
+  skill(
+    'teamwork',
+    'Teamwork',
+    [
+      'team work',
+      'team player',
+      'working in a team',
+      'collaboration',
+      'collaborative',
+      'teamworking',
+      'working with others',
+    ],
+    {
+      weak: ['communication'],
+    },
+  ),
+  skill(
+    'leadership',
+    'Leadership',
+    [
+      'leading teams',
+      'team leader',
+      'team lead',
+      'leading a team',
+      'team leadership',
+      'captain',
+      'president of',
+      'society president',
+      'head girl',
+      'head boy',
+      'managing people',
+      'line management',
+      'supervising',
+    ],
+    {
+      medium: ['project-management', 'mentoring'],
+    },
+  ),
+  skill(
+    'time-management',
+    'Time management',
+    [
+      'managing my time',
+      'prioritising',
+      'prioritizing',
+      'deadlines',
+      'meeting deadlines',
+      'juggling',
+      'self motivated',
+      'self starter',
+      'organising my time',
+    ],
+    {
+      medium: ['organisation', 'project-management'],
+    },
+  ),
+  skill(
+    'organisation',
+    'Organisation',
+    [
+      'organisational skills',
+      'organizational skills',
+      'organised',
+      'organized',
+      'organisation skills',
+      'organization skills',
+      'well organised',
+      'being organised',
+      'organising',
+      'organizing',
+    ],
+    {
+      medium: ['admin', 'project-management', 'time-management'],
+    },
+  ),
+  skill(
+    'problem-solving',
+    'Problem solving',
+    [
+      'problem solver',
+      'solving problems',
+      'troubleshooter',
+      'analytical thinking',
+      'critical thinking',
+      'analytical skills',
+      'logical thinking',
+    ],
+    {
+      weak: ['data-analysis', 'process-improvement'],
+    },
+  ),
+  skill(
+    'attention-to-detail',
+    'Attention to detail',
+    ['detail oriented', 'detail orientated', 'eye for detail', 'meticulous'],
+    {
+      weak: ['editing-proofreading', 'data-entry'],
+    },
+  ),
+  skill(
+    'creativity',
+    'Creativity',
+    [
+      'creative thinking',
+      'creative ideas',
+      'ideas generation',
+      'brainstorming',
+      'innovation',
+      'innovative',
+      'imaginative',
+    ],
+    {
+      weak: ['design-thinking', 'content-creation'],
+    },
+  ),
+  skill(
+    'adaptability',
+    'Adaptability',
+    [
+      'adaptable',
+      'resilience',
+      'resilient',
+      'quick learner',
+      'fast learner',
+      'learning quickly',
+      'eager to learn',
+      'willing to learn',
+    ],
+    {},
+  ),
+  skill(
+    'intercultural',
+    'Intercultural skills',
+    [
+      'cultural awareness',
+      'cross cultural',
+      'intercultural communication',
+      'cultural competence',
+      'working across cultures',
+      'international experience',
+      'lived abroad',
+    ],
+    {
+      medium: ['translation', 'equality-diversity', 'community-engagement'],
+    },
+  ),
+]);

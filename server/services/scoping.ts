@@ -1,5 +1,5 @@
 import { extractSkills, type ExtractedSkill } from './skill-extraction.ts';
-import { relatedStrength } from '../../shared/taxonomy/lookup.ts';
+import { relatedStrength } from '../../shared/taxonomy/index.ts';
 import type { ScopingResult, ScopingWarning } from '../../shared/schemas/marketplace-views.ts';
 import { MAX_WEEKS, MIN_WEEKS } from '../../shared/marketplace.ts';
 import type { Milestone, SkillRequirement } from '../db/schema.ts';

@@ -1,4 +1,4 @@
-import { findSkill, getSkill } from '../../shared/taxonomy/lookup.ts';
+import { findSkill, getSkill } from '../../shared/taxonomy/index.ts';
 import type { SkillLevel } from '../../shared/marketplace.ts';
 import type { SkillNeed } from '../../shared/schemas/marketplace-views.ts';
 import type { SkillRequirement } from '../db/schema.ts';

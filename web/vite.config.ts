@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
 /**
  * `npm run dev`: the API, Socket.IO and the Yjs endpoint run inside Vite's dev server, so the
@@ -12,7 +12,11 @@ function stintRealtime(): Plugin {
     async configureServer(vite) {
       if (!vite.httpServer) return;
       const { tsImport } = await import('tsx/esm/api');
-      const { attachToDevServer } = (await tsImport('../server/dev.ts', import.meta.url)) as typeof import('../server/dev.ts');
+      // Typed by hand rather than `typeof import(...)`, so type-checking the web app does not pull in
+      // the whole server.
+      const { attachToDevServer } = (await tsImport('../server/dev.ts', import.meta.url)) as {
+        attachToDevServer: (server: import('node:http').Server, middlewares: Connect.Server) => Promise<void>;
+      };
       // Vite types its server as http or http2; Stint's dev server is plain http.
       await attachToDevServer(vite.httpServer as import('node:http').Server, vite.middlewares);
     },

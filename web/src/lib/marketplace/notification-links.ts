@@ -1,0 +1,16 @@
+import type { Pathname } from '$app/types';
+
+/**
+ * The pages notifications point at. A link the API sends is used only when it is one of these, so
+ * a notification can never send someone off-site; anything else falls back to the list itself.
+ */
+const KNOWN_LINKS = [
+  /^\/projects\/[0-9a-f-]{36}(\/applicants)?$/i,
+  /^\/applications\/[0-9a-f-]{36}$/i,
+  /^\/workspaces\/[0-9a-f-]{36}$/i,
+  /^\/orgs\/[0-9a-f-]{36}$/i,
+];
+
+export function notificationPath(link: string): Pathname {
+  return KNOWN_LINKS.some((pattern) => pattern.test(link)) ? (link as Pathname) : '/notifications';
+}

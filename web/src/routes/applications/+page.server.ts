@@ -1,0 +1,13 @@
+import type { Application } from '$shared/schemas/marketplace-views.ts';
+import { apiFetch } from '$lib/api.ts';
+import { required, signedInUser } from '$lib/marketplace/load.server.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, fetch }) => {
+  const user = signedInUser(locals, url);
+  const applications = required(
+    await apiFetch<{ items: Application[] }>('/api/applications', { fetch }),
+    url,
+  );
+  return { user, applications: applications.items };
+};

@@ -12,7 +12,10 @@ import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services
 export async function attachToDevServer(httpServer: HttpServer, middlewares: Connect.Server) {
   const loaded = loadConfig();
   // Vite runs from web/; a relative DATA_DIR still means the repository's ./data, as with npm start.
-  const config = { ...loaded, dataDir: path.resolve(fileURLToPath(new URL('..', import.meta.url)), loaded.dataDir) };
+  const config = {
+    ...loaded,
+    dataDir: path.resolve(fileURLToPath(new URL('..', import.meta.url)), loaded.dataDir),
+  };
   const database = await openDatabase(config);
   await database.migrate();
   if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {

@@ -21,6 +21,11 @@ export function ensureWebBuild(): void {
   const sources = Math.max(newestChange(path.join(root, 'web')), newestChange(path.join(root, 'shared')));
   if (existsSync(builtHandler) && statSync(builtHandler).mtimeMs >= sources) return;
   process.stdout.write('Building the web front end (first start, or sources changed)…\n');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: path.join(root, 'web'), stdio: 'inherit' });
+  // Always a production build, even when a test runner (NODE_ENV=test) asks for it.
+  const build = spawnSync('npx', ['vite', 'build'], {
+    cwd: path.join(root, 'web'),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error(`The web build failed (exit ${build.status}).`);
 }

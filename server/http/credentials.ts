@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { canRevokeCredential } from '../auth/permissions.ts';
+import { authorizeBy, canRevokeCredential } from '../auth/permissions.ts';
 import { forbidden } from '../services/errors.ts';
 import { getWorkspaceAccess } from '../services/workspaces.ts';
 import {
@@ -8,6 +8,7 @@ import {
   credentialNotFound,
   findCredential,
   getPublicCredential,
+  listWorkspaceCredentials,
   revokeCredential,
 } from '../services/credentials.ts';
 import { credentialBody } from '../../shared/schemas/portfolio.ts';
@@ -27,6 +28,16 @@ export function credentialsRouter(context: AppContext): Router {
   router.get('/credentials/:id', async (request, response) => {
     response.setHeader('Cache-Control', 'no-store');
     response.json(await getPublicCredential(db, String(request.params.id)));
+  });
+
+  router.get('/workspaces/:id/credentials', async (request, response) => {
+    const user = requireUser(request);
+    const access = authorizeBy(
+      await getWorkspaceAccess(db, String(request.params.id), user.id),
+      canRevokeCredential,
+      'Only a supervisor of the workspace sees its credentials.',
+    );
+    response.json({ items: await listWorkspaceCredentials(db, access.workspaceId), next: null });
   });
 
   router.post('/credentials/:id/revoke', async (request, response) => {

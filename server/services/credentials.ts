@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { issuedCredentials, portfolioEntries, workspaces } from '../db/schema.ts';
+import { issuedCredentials, portfolioEntries, users, workspaces } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { CredentialStatus } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -117,6 +117,29 @@ export async function getPublicCredential(db: Db, credentialId: string) {
     revokedAt: credential.revokedAt?.toISOString() ?? null,
     credential: credential.json,
   };
+}
+
+/** The credentials issued for a workspace's interns, newest first, for its supervisors to review or revoke. */
+export async function listWorkspaceCredentials(db: Db, workspaceId: string) {
+  const rows = await db
+    .select({
+      id: issuedCredentials.id,
+      issuedAt: issuedCredentials.issuedAt,
+      revokedAt: issuedCredentials.revokedAt,
+      studentName: users.name,
+    })
+    .from(issuedCredentials)
+    .innerJoin(portfolioEntries, eq(portfolioEntries.id, issuedCredentials.entryId))
+    .innerJoin(users, eq(users.id, portfolioEntries.studentId))
+    .where(eq(portfolioEntries.workspaceId, workspaceId))
+    .orderBy(desc(issuedCredentials.issuedAt));
+  return rows.map((row) => ({
+    id: row.id,
+    student: { name: row.studentName },
+    issuedAt: row.issuedAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    status: row.revokedAt ? ('revoked' as const) : ('valid' as const),
+  }));
 }
 
 export async function revokeCredential(

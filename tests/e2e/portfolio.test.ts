@@ -215,5 +215,16 @@ describe('finishing an internship and proving it', () => {
     // The link handed out for the entry works for strangers too.
     await stranger.goto(entryLink);
     await stranger.getByRole('heading', { level: 1, name: project.title }).waitFor();
+
+    // The supervisor sees the credential on the finish page and revokes it; the public page says so.
+    await boss.goto(finishUrl);
+    const credentials = boss.getByRole('region', { name: 'Credentials' });
+    await credentials.getByText('Valid', { exact: true }).waitFor();
+    await credentials.getByRole('button', { name: /^Revoke/ }).click();
+    await credentials.getByRole('button', { name: 'Revoke it' }).click();
+    await credentials.getByText('Revoked', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(boss);
+    await stranger.goto(`${app.url}/verify/${credentialId}`);
+    await stranger.getByRole('heading', { level: 2, name: /Revoked/ }).waitFor();
   }, 180_000);
 });

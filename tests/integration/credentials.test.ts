@@ -137,7 +137,7 @@ describe('Open Badges 3.0 credentials', () => {
   });
 
   it('a supervisor of the workspace revokes a credential; it then verifies as "revoked"', async () => {
-    const { student, supervisor, entryId } = await makeCompletedWorkspace(app.url);
+    const { student, supervisor, entryId, workspaceId } = await makeCompletedWorkspace(app.url);
     const url = `/api/portfolio/entries/${entryId}/export?format=ob3`;
     const credential = (await student.get<Credential>(url)).body;
     const id = idOf(credential);
@@ -147,6 +147,11 @@ describe('Open Badges 3.0 credentials', () => {
     );
     expect((await student.post(`/api/credentials/${id}/revoke`)).status).toBe(403);
     expect((await new ApiClient(app.url).post(`/api/credentials/${id}/revoke`)).status).toBe(401);
+
+    const listed = await supervisor.get(`/api/workspaces/${workspaceId}/credentials`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id, status: 'valid', revokedAt: null })]);
+    expect((await student.get(`/api/workspaces/${workspaceId}/credentials`)).status).toBe(403);
+    expect((await stranger.get(`/api/workspaces/${workspaceId}/credentials`)).status).toBe(404);
 
     const revoked = await supervisor.post(`/api/credentials/${id}/revoke`);
     expect(revoked.body).toEqual({ id, status: 'revoked', revokedAt: expect.any(String) });

@@ -152,3 +152,23 @@ export const portfolioExportUrl = (format: 'pdf' | 'md' | 'json-resume') =>
 /** Anyone holding an unlisted or public entry's token downloads it here. */
 export const sharedExportUrl = (shareToken: string, format: 'pdf' | 'md' | 'json-resume') =>
   `/api/public/entries/${encodeURIComponent(shareToken)}/export?format=${format}`;
+
+/** A credential issued for one of a workspace's interns, as its supervisors see it. */
+export interface IssuedCredential {
+  id: string;
+  student: { name: string };
+  issuedAt: string;
+  revokedAt: string | null;
+  status: 'valid' | 'revoked';
+}
+
+export function listWorkspaceCredentials(workspaceId: string) {
+  return apiFetch<List<IssuedCredential>>(`${workspace(workspaceId)}/credentials`);
+}
+
+export function revokeCredential(credentialId: string) {
+  return apiFetch<{ id: string; status: 'revoked'; revokedAt: string }>(
+    `/api/credentials/${encodeURIComponent(credentialId)}/revoke`,
+    { method: 'POST' },
+  );
+}

@@ -13,6 +13,12 @@ export interface DomainEvents {
   'project:changed': [{ projectId: string }];
   /** A student saved their profile: the matcher re-reads it. */
   'profile:changed': [{ userId: string }];
+  /**
+   * Sessions of a user ended (logout, password change or reset, sign-out everywhere, suspension,
+   * deletion): the live layer closes the Socket.IO and Yjs connections they opened, on every process.
+   * `sessionIds` are the ids of the ended session rows, or 'all' for every session of the user.
+   */
+  'sessions:ended': [{ userId: string; sessionIds: string[] | 'all' }];
 }
 
 export class DomainEventBus extends EventEmitter<DomainEvents> {}

@@ -14,6 +14,7 @@ import { authenticate } from './http/middleware/authenticate.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security.ts';
 import { attachRealtime } from './realtime/index.ts';
+import { startLiveBus } from './realtime/bus/index.ts';
 import { loadWebHandler } from './web-handler.ts';
 
 export interface StintServer extends Server {
@@ -33,6 +34,19 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
   const secret = config.sessionSecret ?? (await getOrCreateInstanceSecret(db.db, 'session'));
   const log = logger ?? createLogger(config.logLevel);
   const events = new DomainEventBus();
+  const documents = new LiveDocuments(db.db, log);
+  const matchmaker = new Matchmaker(db.db, events, log);
+  const { redisUrl } = config;
+  const bus = redisUrl
+    ? await startLiveBus({
+        config: { ...config, redisUrl },
+        db: db.db,
+        documents,
+        events,
+        matchmaker,
+        logger: log,
+      })
+    : undefined;
   return {
     config,
     db: db.db,
@@ -40,8 +54,9 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
     sessionKeys: { secret },
     logger: log,
     events,
-    documents: new LiveDocuments(db.db, log),
-    matchmaker: new Matchmaker(db.db, events, log),
+    documents,
+    matchmaker,
+    ...(bus ? { bus } : {}),
   };
 }
 
@@ -75,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
       await realtime.close();
       server.closeAllConnections();
       await closed;
+      await context.bus?.close();
     })();
     return stopping;
   };

@@ -25,6 +25,11 @@ const environment = z.object({
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
   ),
+  /** Prefixes every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits or _.:-')
+    .default('stint'),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   PUBLIC_ORIGIN: optionalText.pipe(
     z
@@ -48,7 +53,9 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Set: several processes share the live work through Redis (needs a PostgreSQL databaseUrl). */
   redisUrl: string | undefined;
+  redisPrefix: string;
   /** Undefined means: generate one and keep it in the data directory. */
   sessionSecret: string | undefined;
   /**
@@ -77,12 +84,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((vars.ADMIN_EMAIL === undefined) !== (vars.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
+  if (vars.REDIS_URL && !vars.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid REDIS_URL without DATABASE_URL: several processes need a shared PostgreSQL server; the embedded PGlite database belongs to one process (unset REDIS_URL or set DATABASE_URL=postgres://…)',
+    );
+  }
   return {
     port: vars.PORT,
     host: vars.HOST,
     dataDir: vars.DATA_DIR,
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
     sessionSecret: vars.SESSION_SECRET,
     publicOrigin: vars.PUBLIC_ORIGIN,
     seed: vars.SEED,

@@ -13,6 +13,8 @@ export interface DomainEvents {
   'project:changed': [{ projectId: string }];
   /** A student saved their profile: the matcher re-reads it. */
   'profile:changed': [{ userId: string }];
+  /** Students were suggested to a business at `at` (ms): every process counts it for fair exposure. */
+  'matches:shown': [{ studentIds: string[]; at: number }];
   /**
    * Sessions of a user ended (logout, password change or reset, sign-out everywhere, suspension,
    * deletion): the live layer closes the Socket.IO and Yjs connections they opened, on every process.

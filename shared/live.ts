@@ -65,6 +65,8 @@ export const YJS_CLOSE = {
   malformedMessage: 4400,
   /** Your membership was removed while connected. */
   membershipRevoked: 4403,
+  /** The session that opened the connection ended (logout, password change, suspension). */
+  sessionEnded: 4401,
   /** ws closes with this itself when a frame exceeds MAX_YJS_MESSAGE_BYTES. */
   messageTooBig: 1009,
   /** The server is shutting down. */

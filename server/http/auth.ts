@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { logIn, signUp } from '../services/accounts.ts';
-import { createSession, revokeSession } from '../services/sessions.ts';
+import { createSession, logOut } from '../services/sessions.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie.ts';
 import { loginInput, signupInput } from '../../shared/schemas/auth.ts';
 import { parseInput } from './validate.ts';
@@ -37,7 +37,7 @@ export function authRouter(context: AppContext): Router {
 
   router.post('/auth/logout', async (request, response) => {
     const token = readSessionToken(request.headers.cookie);
-    if (token) await revokeSession(db, sessionKeys, token);
+    if (token) await logOut(db, sessionKeys, context.events, token);
     response.setHeader('Set-Cookie', clearedSessionCookie(isSecure(request)));
     response.json({ ok: true });
   });

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
 import { isOwnOrigin } from '../auth/origin.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { expelMember } from './socket/workspace.ts';
+import { disconnectSessions, expelMember } from './socket/workspace.ts';
+import { reverifyLiveConnections } from './bus/reverify.ts';
 import { YJS_PATH_PREFIX } from './yjs/upgrade.ts';
 import { createYjsServer } from './yjs/index.ts';
 import { refuseUpgrade } from './upgrade-refusal.ts';
@@ -34,6 +35,14 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
     io.to(`user:${userId}`).emit('notification', notification);
   });
   context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
+  context.events.on('sessions:ended', ({ userId, sessionIds }) => {
+    yjs.closeSessions(userId, sessionIds);
+    void disconnectSessions(io, userId, sessionIds).catch((error: unknown) =>
+      context.logger.error({ err: error }, 'could not disconnect ended sessions'),
+    );
+  });
+  // Events relayed while Redis was away are lost; rights and sessions are re-read from PostgreSQL.
+  context.bus?.redis.onResync(() => void reverifyLiveConnections(context, io, yjs.connections()));
 
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = request.url ?? '';
@@ -54,6 +63,7 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
       await yjs.close();
       io.disconnectSockets(true);
       io.engine.close();
+      if (context.bus) await io.of('/').adapter.close();
     },
   };
 }

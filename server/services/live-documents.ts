@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
@@ -107,6 +108,8 @@ export class LiveDocument {
  */
 export class LiveDocuments {
   private readonly open = new Map<string, Promise<LiveDocument>>();
+  /** A document was loaded / is about to be destroyed (the cross-process relay follows these). */
+  readonly lifecycle = new EventEmitter<{ opened: [LiveDocument]; closed: [LiveDocument] }>();
 
   constructor(
     private readonly db: Db,
@@ -130,6 +133,7 @@ export class LiveDocuments {
     const { logLength, skipped } = await loadDocument(this.db, workspaceId, live.doc);
     live.logLength = logLength;
     if (skipped > 0) this.logger.warn({ workspaceId, skipped }, 'skipped log rows that did not apply');
+    this.lifecycle.emit('opened', live);
     return live;
   }
 
@@ -142,6 +146,7 @@ export class LiveDocuments {
     this.open.delete(live.workspaceId);
     if (live.logLength > 0) live.compactInBackground();
     await live.flush();
+    this.lifecycle.emit('closed', live);
     live.destroy();
   }
 

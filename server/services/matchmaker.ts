@@ -42,11 +42,13 @@ export class Matchmaker {
 
   constructor(
     private readonly db: Db,
-    events: DomainEventBus,
+    private readonly events: DomainEventBus,
     private readonly logger: Logger,
   ) {
     events.on('project:changed', ({ projectId }) => void this.refreshProject(projectId));
     events.on('profile:changed', ({ userId }) => void this.refreshStudent(userId));
+    // Announced rather than counted directly, so every process's counts agree.
+    events.on('matches:shown', ({ studentIds, at }) => this.countShown(studentIds, at));
   }
 
   private ready(): Promise<MatchIndex> {
@@ -62,6 +64,14 @@ export class Matchmaker {
     })();
     this.index.catch(() => (this.index = null));
     return this.index;
+  }
+
+  /**
+   * Forgets the index so the next ranking rebuilds it from the database: after the bus was away,
+   * changes other processes announced meanwhile may have been missed.
+   */
+  invalidate(): void {
+    this.index = null;
   }
 
   private async refreshProject(projectId: string): Promise<void> {
@@ -193,7 +203,10 @@ export class Matchmaker {
   }
 
   private recordShown(ids: string[]): void {
-    const now = Date.now();
-    for (const id of ids) this.shown.set(id, [...(this.shown.get(id) ?? []), now]);
+    if (ids.length > 0) this.events.emit('matches:shown', { studentIds: ids, at: Date.now() });
+  }
+
+  private countShown(ids: string[], at: number): void {
+    for (const id of ids) this.shown.set(id, [...(this.shown.get(id) ?? []), at]);
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import { toPublicUser, type UserRow } from './users.ts';
 import type { PublicUser } from '../../shared/schemas/auth.ts';
+import type { DomainEventBus } from '../events.ts';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is refreshed at most this often, so reads do not turn into writes. */
@@ -49,10 +50,41 @@ export async function findSessionUser(
   return { ...toPublicUser(row.user as UserRow), sessionId: row.session.id };
 }
 
-export async function revokeSession(db: Db, keys: SessionKeys, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(keys, token)));
+export async function revokeSession(
+  db: Db,
+  keys: SessionKeys,
+  token: string,
+): Promise<{ id: string; userId: string } | undefined> {
+  const [ended] = await db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(keys, token)))
+    .returning({ id: sessions.id, userId: sessions.userId });
+  return ended;
+}
+
+/**
+ * Logging out ends the session row and announces it, so the live connections it opened (Socket.IO
+ * and Yjs, on every process) are closed: a logged-out tab can no longer edit or chat.
+ */
+export async function logOut(
+  db: Db,
+  keys: SessionKeys,
+  events: DomainEventBus,
+  token: string,
+): Promise<void> {
+  const ended = await revokeSession(db, keys, token);
+  if (ended) events.emit('sessions:ended', { userId: ended.userId, sessionIds: [ended.id] });
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+/** Whether a session row still exists and has not expired. */
+export async function isSessionActive(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+  return row !== undefined;
 }

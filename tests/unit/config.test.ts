@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid PUBLIC_ORIGIN/],
     [{ SEED: 'maybe' }, /^Invalid SEED/],
     [{ ADMIN_EMAIL: 'admin@example.test' }, /ADMIN_EMAIL\/ADMIN_PASSWORD/],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, /^Invalid REDIS_URL without DATABASE_URL.*PGlite/],
+    [{ REDIS_PREFIX: 'has space' }, /^Invalid REDIS_PREFIX/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -28,6 +28,8 @@ export function attachSocketServer(httpServer: HttpServer, context: AppContext) 
       destroyUpgrade: false,
       maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
       serveClient: false,
+      // With several processes, rooms and broadcasts span them all through Redis Streams.
+      ...(context.bus ? { adapter: context.bus.redis.socketAdapter() } : {}),
       allowRequest: (request, callback) => callback(null, isOwnOrigin(request, context.config.publicOrigin)),
     },
   );

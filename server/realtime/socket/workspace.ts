@@ -160,9 +160,13 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
   });
 }
 
-/** A removed member's sockets leave the workspace at once and are told so. */
+/**
+ * A removed member's sockets on this process leave the workspace at once and are told so. Every
+ * process runs this for its own sockets (the removal is relayed to all), so `socket.data` is the
+ * real one, not a copy fetched from another process.
+ */
 export async function expelMember(io: StintIo, workspaceId: string, userId: string) {
-  const sockets = await io.in(workspaceRoom(workspaceId)).fetchSockets();
+  const sockets = await io.local.in(workspaceRoom(workspaceId)).fetchSockets();
   for (const socket of sockets) {
     if (socket.data.user.id !== userId) continue;
     delete socket.data.workspaces[workspaceId];
@@ -170,4 +174,12 @@ export async function expelMember(io: StintIo, workspaceId: string, userId: stri
     socket.emit('workspace:removed', { workspaceId });
   }
   await broadcastPresence(io, workspaceId);
+}
+
+/** Disconnects this process's sockets opened by ended sessions of a user. */
+export async function disconnectSessions(io: StintIo, userId: string, sessionIds: string[] | 'all') {
+  const sockets = await io.local.in(`user:${userId}`).fetchSockets();
+  for (const socket of sockets) {
+    if (sessionIds === 'all' || sessionIds.includes(socket.data.user.sessionId)) socket.disconnect(true);
+  }
 }

@@ -86,6 +86,16 @@ export function createYjsServer(context: AppContext) {
     for (const connection of rooms.connectionsOf(workspaceId)) connection.readOnly = true;
   }
 
+  /** Closes the connections opened by ended sessions of a user ('all': every session of theirs). */
+  function closeSessions(userId: string, sessionIds: string[] | 'all') {
+    for (const connection of rooms.all()) {
+      if (connection.user.id !== userId) continue;
+      if (sessionIds === 'all' || sessionIds.includes(connection.user.sessionId)) {
+        connection.close(YJS_CLOSE.sessionEnded, 'session ended');
+      }
+    }
+  }
+
   async function close() {
     const connections = rooms.all();
     await Promise.all(connections.map((connection) => connection.settled().catch(() => {})));
@@ -95,5 +105,12 @@ export function createYjsServer(context: AppContext) {
     await context.documents.closeAll();
   }
 
-  return { handleUpgrade: upgrade.handleUpgrade, disconnectMember, freeze, close };
+  return {
+    handleUpgrade: upgrade.handleUpgrade,
+    disconnectMember,
+    freeze,
+    closeSessions,
+    connections: () => rooms.all(),
+    close,
+  };
 }

@@ -87,6 +87,9 @@ export async function countLogRows(db: Db, workspaceId: string): Promise<number>
  */
 export async function compactDocument(db: Db, workspaceId: string): Promise<{ folded: number }> {
   return db.transaction(async (tx) => {
+    // Compactors of one document (in any process) take turns: without a snapshot row yet there is
+    // nothing for FOR UPDATE to lock, and an older fold committing last would delete rows it never read.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`compact:${workspaceId}`}))`);
     const [snapshot] = await tx
       .select({ state: documentSnapshots.state, folded: documentSnapshots.foldedUpdates })
       .from(documentSnapshots)

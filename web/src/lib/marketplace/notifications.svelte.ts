@@ -39,7 +39,8 @@ class NotificationFeed {
     this.disconnect();
     this.#userId = userId;
     void this.reload();
-    const socket: LiveSocket = io({ withCredentials: true });
+    // WebSocket only: behind a balancer without sticky sessions, long-polling would hit other processes.
+    const socket: LiveSocket = io({ withCredentials: true, transports: ['websocket'] });
     socket.on('connect', () => {
       if (this.#connectedBefore) void this.reload();
       this.#connectedBefore = true;

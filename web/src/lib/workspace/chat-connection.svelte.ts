@@ -41,7 +41,8 @@ export class ChatConnection {
     this.workspaceId = workspaceId;
     this.myUserId = myUserId;
     this.typing = new TypingPeople(myUserId);
-    this.#socket = io({ withCredentials: true });
+    // WebSocket only: behind a balancer without sticky sessions, long-polling would hit other processes.
+    this.#socket = io({ withCredentials: true, transports: ['websocket'] });
     this.#socket.on('connect', this.#join);
     this.#socket.on('disconnect', () => (this.joined = false));
     this.#socket.on('connect_error', () => {

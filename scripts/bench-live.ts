@@ -10,7 +10,8 @@
  * - Pages: server CPU of a logged-in page render against GET /api/health.
  * - Start-up on an existing PGlite database, and the first match request after it.
  *
- * `--quick` runs one short round of each, for iterating.
+ * `--quick` runs one short round of each, for iterating. `--cluster` runs the cluster comparison
+ * instead: one process against two behind HAProxy (scripts/bench-live/cluster-mode.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { Histogram, cpuMs, formatMs, median, ratio, rssBytes, sleep } from './be
 import { Helper, startBurner, startServer, type ServerProcess } from './bench-live/processes.ts';
 import { createWorkspaces, signUp, type Caller } from './bench-live/stint-setup.ts';
 import type { DriverResult } from './bench-live/yjs-driver.ts';
+import { clusterBench } from './bench-live/cluster-mode.ts';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 3;
@@ -463,5 +465,6 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv.includes('--cluster')) await clusterBench({ quick });
+else await main();
 process.exit(0);

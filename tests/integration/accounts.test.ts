@@ -13,7 +13,11 @@ describe('accounts', () => {
   it('reports which database is in use', async () => {
     const response = await new ApiClient(app.url).get('/api/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ok: true, db: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(response.body).toEqual({
+      ok: true,
+      db: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      bus: 'none',
+    });
   });
 
   it('signs up, answers me, logs out and logs back in', async () => {

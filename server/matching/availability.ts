@@ -1,5 +1,5 @@
 import { TIME_SLOTS, TIME_SLOT_LABELS, type TimeSlot } from '../../shared/marketplace.ts';
-import { placeKey, samePlace, type PlaceKey } from './location.ts';
+import { gapBetween, reachFactor, reachKmOf, samePlace, whereabouts, type Whereabouts } from './location.ts';
 import type { MatchProject, MatchStudent } from './types.ts';
 
 /**
@@ -11,11 +11,13 @@ import type { MatchProject, MatchStudent } from './types.ts';
  *    overlap is allowed and scored softly;
  *  - fixed times: a project with `flexibility: 'fixed'` and work times needs at least one of them to be
  *    a time the student can work (a student who leaves availability empty can work any time);
- *  - place: on-site work needs the student's location to match the project's (a student who gave no
- *    location cannot be placed on site) and a student who is not 'remote_only'. Hybrid work is refused
- *    to 'remote_only' students; 'onsite_ok' students need a location match; 'any' students are
- *    taken at their word that they can travel in on the on-site days. An on-site project with no
- *    location cannot be checked and is allowed, with a lower soft score.
+ *  - place: on-site and hybrid work are refused to 'remote_only' students; otherwise the project's
+ *    place must be within the student's reach (what they said, in km or minutes, or 25 km), measured
+ *    between the edges of the two places on the gazetteer's map. Hybrid work stretches the reach
+ *    by its on-site days (see `reachFactor`). A student who gave no location cannot be placed on
+ *    site; an 'any' student without one is taken at their word for hybrid work. Places the
+ *    gazetteer cannot resolve (stored before forms checked them) fall back to equal names. An
+ *    on-site project with no location cannot be checked and is allowed, with a lower soft score.
  */
 
 const DAY_MS = 86_400_000;
@@ -54,7 +56,8 @@ export interface StudentTiming {
   /** Bit set of time slots; 0 means any time. */
   slots: number;
   remote: MatchStudent['remote'];
-  place: PlaceKey | null;
+  where: Whereabouts;
+  reachKm: number;
 }
 
 export interface ProjectTiming {
@@ -64,8 +67,10 @@ export interface ProjectTiming {
   fixed: boolean;
   slots: number;
   workMode: MatchProject['workMode'];
-  place: PlaceKey | null;
+  where: Whereabouts;
   location: string | null;
+  /** The student's reach is multiplied by this for this project (hybrid work, fewer trips). */
+  reachFactor: number;
 }
 
 export function studentTiming(student: MatchStudent): StudentTiming {
@@ -76,7 +81,8 @@ export function studentTiming(student: MatchStudent): StudentTiming {
     weeks: student.availableWeeks,
     slots: slotMask(student.availability),
     remote: student.remote,
-    place: placeKey(student.location),
+    where: whereabouts(student.location),
+    reachKm: reachKmOf(student),
   };
 }
 
@@ -88,8 +94,9 @@ export function projectTiming(project: MatchProject): ProjectTiming {
     fixed: project.flexibility === 'fixed' && project.workTimes.length > 0,
     slots: slotMask(project.workTimes),
     workMode: project.workMode,
-    place: placeKey(project.location),
+    where: whereabouts(project.location),
     location: project.location,
+    reachFactor: reachFactor(project.workMode, project.onsiteDays),
   };
 }
 
@@ -146,15 +153,30 @@ const RULES: readonly Rule[] = [
   },
   {
     broken: (student, project) =>
-      project.workMode !== 'remote' &&
-      student.remote !== 'remote_only' &&
-      project.place !== null &&
-      !(project.workMode === 'hybrid' && student.remote === 'any') &&
-      !samePlace(student.place, project.place),
-    describe: (student, project) =>
-      `${workKind(project)} in ${project.location ?? ''}; the student ${student.place ? 'is elsewhere' : 'has not given a location'}`,
+      project.workMode !== 'remote' && student.remote !== 'remote_only' && !withinReach(student, project),
+    describe: (student, project) => {
+      const gap = gapBetween(student.where, project.where);
+      const where = `${workKind(project)} in ${project.location ?? ''}`;
+      if (gap === null)
+        return `${where}; the student ${student.where.key ? 'is elsewhere' : 'has not given a location'}`;
+      return `${where}, about ${Math.round(gap)} km from the student, who travels up to ${Math.round(allowedKm(student, project))} km for it`;
+    },
   },
 ];
+
+/** The furthest the student goes for this project: their reach, stretched for hybrid work. */
+export function allowedKm(student: StudentTiming, project: ProjectTiming): number {
+  return student.reachKm * project.reachFactor;
+}
+
+/** The project's place is one the student can get to (true when it gives none: nothing to check). */
+export function withinReach(student: StudentTiming, project: ProjectTiming): boolean {
+  if (project.where.key === null) return true;
+  if (student.where.key === null) return project.workMode === 'hybrid' && student.remote === 'any';
+  const gap = gapBetween(student.where, project.where);
+  if (gap !== null) return gap <= allowedKm(student, project);
+  return samePlace(student.where.key, project.where.key);
+}
 
 /** The hard constraints a pair breaks, in words. */
 export function constraintViolations(
@@ -223,10 +245,13 @@ export function timesFitOf(student: StudentTiming, project: ProjectTiming): numb
   return project.fixed && student.slots === 0 ? 0.9 : 1;
 }
 
+/** 1 on the doorstep, falling to 0.6 at the edge of reach; 0.7 when the project gives no place. */
 export function placeFitOf(student: StudentTiming, project: ProjectTiming): number {
   if (project.workMode === 'remote') return 1;
-  if (!project.place) return 0.7;
-  return samePlace(student.place, project.place) ? 1 : 0.6;
+  if (!project.where.key) return 0.7;
+  const gap = gapBetween(student.where, project.where);
+  if (gap !== null) return 1 - 0.4 * Math.min(1, gap / Math.max(1, allowedKm(student, project)));
+  return samePlace(student.where.key, project.where.key) ? 1 : 0.6;
 }
 
 /**

@@ -68,7 +68,7 @@ describe('hard constraints', () => {
       'On-site work; the student only works remotely',
     ]);
     expect(violations(makeStudent({ remote: 'any', location: 'Bristol' }), onsite)).toEqual([
-      'On-site in Leeds; the student is elsewhere',
+      'On-site in Leeds, about 257 km from the student, who travels up to 25 km for it',
     ]);
     expect(violations(makeStudent({ remote: 'onsite_ok', location: null }), onsite)).toEqual([
       'On-site in Leeds; the student has not given a location',
@@ -78,12 +78,14 @@ describe('hard constraints', () => {
     ).toEqual([]);
   });
 
-  it('lets students open to anything travel for hybrid work, but not remote-only ones', () => {
+  it('lets students travel further for hybrid work, but not to another region, nor remote-only ones', () => {
     const hybrid = makeProject({ workMode: 'hybrid', location: 'Bristol' });
     expect(violations(makeStudent({ remote: 'any', location: 'Cardiff' }), hybrid)).toEqual([]);
-    expect(violations(makeStudent({ remote: 'onsite_ok', location: 'Cardiff' }), hybrid)).toEqual([
-      'Hybrid in Bristol; the student is elsewhere',
+    expect(violations(makeStudent({ remote: 'onsite_ok', location: 'Cardiff' }), hybrid)).toEqual([]);
+    expect(violations(makeStudent({ remote: 'any', location: 'Leeds' }), hybrid)).toEqual([
+      'Hybrid in Bristol, about 257 km from the student, who travels up to 38 km for it',
     ]);
+    expect(violations(makeStudent({ remote: 'any', location: null }), hybrid)).toEqual([]);
     expect(violations(makeStudent({ remote: 'remote_only', location: 'Bristol' }), hybrid)).toEqual([
       'Hybrid work; the student only works remotely',
     ]);

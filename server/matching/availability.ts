@@ -6,9 +6,10 @@ import type { MatchProject, MatchStudent } from './types.ts';
  * Time and place. Hard constraints come first: a project that breaks one is never recommended, however
  * good the rest looks. The rules, and the calls we made where the brief left room:
  *  - hours: the project's hours per week must fit the student's;
- *  - dates: the project runs from its start date (today if none, and never before today) for its
- *    duration; it must start before the student's free weeks end, and end after they begin. Partial
- *    overlap is allowed and scored softly;
+ *  - dates: a dated project runs from its start date (never before today) for its duration; it must
+ *    start before the student's free weeks end, and end after they begin; a partial overlap is
+ *    allowed and scored by the share covered. A project with no start date is a flexible start: it
+ *    begins when the student is free, so it fits unless their free weeks are shorter than it;
  *  - fixed times: a project with `flexibility: 'fixed'` and work times needs at least one of them to be
  *    a time the student can work (a student who leaves availability empty can work any time);
  *  - place: on-site and hybrid work are refused to 'remote_only' students; otherwise the project's
@@ -110,12 +111,13 @@ export function windowCloses(student: StudentTiming, today: number): number {
   return student.weeks === null ? Number.POSITIVE_INFINITY : (student.fromDay ?? today) + student.weeks * 7;
 }
 
-export function projectStarts(project: ProjectTiming, today: number): number {
-  return Math.max(project.startDay ?? today, today);
+/** When the project would begin for this student: its date, or when they are free if it has none. */
+export function projectStarts(student: StudentTiming, project: ProjectTiming, today: number): number {
+  return project.startDay === null ? windowOpens(student, today) : Math.max(project.startDay, today);
 }
 
-export function projectEnds(project: ProjectTiming, today: number): number {
-  return projectStarts(project, today) + project.durationDays;
+export function projectEnds(student: StudentTiming, project: ProjectTiming, today: number): number {
+  return projectStarts(student, project, today) + project.durationDays;
 }
 
 /** A hard constraint: `broken` is the fast check used on every pair, `describe` says why in words. */
@@ -132,14 +134,22 @@ const RULES: readonly Rule[] = [
     describe: (student, project) => `Needs ${project.hours} h/week; the student has ${student.hours}`,
   },
   {
-    broken: (student, project, today) => projectStarts(project, today) >= windowCloses(student, today),
+    broken: (student, project, today) =>
+      projectStarts(student, project, today) >= windowCloses(student, today),
     describe: (student, project, today) =>
-      `Starts ${isoDay(projectStarts(project, today))}, after the student's free weeks end (${isoDay(windowCloses(student, today) - 1)})`,
+      `Starts ${isoDay(projectStarts(student, project, today))}, after the student's free weeks end (${isoDay(windowCloses(student, today) - 1)})`,
   },
   {
-    broken: (student, project, today) => windowOpens(student, today) >= projectEnds(project, today),
+    broken: (student, project, today) => windowOpens(student, today) >= projectEnds(student, project, today),
     describe: (student, project, today) =>
-      `Ends ${isoDay(projectEnds(project, today) - 1)}, before the student is free (${isoDay(windowOpens(student, today))})`,
+      `Ends ${isoDay(projectEnds(student, project, today) - 1)}, before the student is free (${isoDay(windowOpens(student, today))})`,
+  },
+  {
+    broken: (student, project, today) =>
+      project.startDay === null &&
+      windowCloses(student, today) - windowOpens(student, today) < project.durationDays,
+    describe: (student, project, today) =>
+      `Runs ${project.durationDays / 7} weeks; the student is free for ${Math.floor((windowCloses(student, today) - windowOpens(student, today)) / 7)}`,
   },
   {
     broken: (student, project) =>
@@ -228,7 +238,7 @@ export function hoursFitOf(student: StudentTiming, project: ProjectTiming): numb
 
 /** Share of the project's days inside the student's free window. */
 export function weeksFitOf(student: StudentTiming, project: ProjectTiming, today: number): number {
-  const start = projectStarts(project, today);
+  const start = projectStarts(student, project, today);
   const end = start + project.durationDays;
   const covered = Math.max(
     0,

@@ -178,13 +178,14 @@ function timeReasons(
   const dated =
     project.timing.startDay !== null || student.timing.fromDay !== null || student.timing.weeks !== null;
   if (dated) {
-    const start = projectStarts(project.timing, today);
+    const start = projectStarts(student.timing, project.timing, today);
     const covered = Math.floor(detail.availability.weeksFit * weeks + 1e-9);
     if (detail.availability.weeksFit >= 0.999) {
+      const flexible = project.timing.startDay === null;
       reasons.push(
         forStudent
-          ? `Runs ${weeks} weeks from ${isoDay(start)}, within your free weeks`
-          : `Free for the whole ${weeks} weeks from ${isoDay(start)}`,
+          ? `Runs ${weeks} weeks from ${isoDay(start)}${flexible ? ' (flexible start)' : ''}, within your free weeks`
+          : `Free for the whole ${weeks} weeks from ${isoDay(start)}${flexible ? ' (flexible start)' : ''}`,
       );
     } else {
       reasons.push(

@@ -43,12 +43,28 @@ describe('hard constraints', () => {
     );
   });
 
-  it('refuses a project that would be over before the student is free', () => {
+  it('refuses a dated project that would be over before the student is free', () => {
     const student = makeStudent({ availableFrom: '2025-06-16' });
-    expect(violations(student, makeProject({ durationWeeks: 4 }))).toEqual([
+    expect(violations(student, makeProject({ startDate: '2025-03-03', durationWeeks: 4 }))).toEqual([
       'Ends 2025-03-30, before the student is free (2025-06-16)',
     ]);
     expect(violations(student, makeProject({ startDate: '2025-06-02', durationWeeks: 4 }))).toEqual([]);
+  });
+
+  it('starts a project without a date when the student is free (flexible start)', () => {
+    const later = makeStudent({ availableFrom: '2025-06-16', availableWeeks: 6 });
+    expect(violations(later, makeProject({ durationWeeks: 4 }))).toEqual([]);
+    expect(fit(later, makeProject({ durationWeeks: 4 })).weeksFit).toBe(1);
+    expect(violations(later, makeProject({ durationWeeks: 8 }))).toEqual([
+      'Runs 8 weeks; the student is free for 6',
+    ]);
+  });
+
+  it('scores a partial overlap with a dated project instead of refusing it', () => {
+    const student = makeStudent({ availableFrom: '2025-04-14', availableWeeks: 6 });
+    const dated = makeProject({ startDate: '2025-03-10', durationWeeks: 6 });
+    expect(violations(student, dated)).toEqual([]);
+    expect(fit(student, dated).weeksFit).toBeCloseTo(1 / 6, 2);
   });
 
   it('refuses fixed work times the student cannot do, unless they left availability open', () => {

@@ -1,21 +1,24 @@
 import { TIME_SLOTS, TIME_SLOT_LABELS, type TimeSlot } from '../../shared/marketplace.ts';
-import { placeKey, samePlace, type PlaceKey } from './location.ts';
+import { gapBetween, reachFactor, reachKmOf, samePlace, whereabouts, type Whereabouts } from './location.ts';
 import type { MatchProject, MatchStudent } from './types.ts';
 
 /**
  * Time and place. Hard constraints come first: a project that breaks one is never recommended, however
  * good the rest looks. The rules, and the calls we made where the brief left room:
  *  - hours: the project's hours per week must fit the student's;
- *  - dates: the project runs from its start date (today if none, and never before today) for its
- *    duration; it must start before the student's free weeks end, and end after they begin. Partial
- *    overlap is allowed and scored softly;
+ *  - dates: a dated project runs from its start date (never before today) for its duration; it must
+ *    start before the student's free weeks end, and end after they begin; a partial overlap is
+ *    allowed and scored by the share covered. A project with no start date is a flexible start: it
+ *    begins when the student is free, so it fits unless their free weeks are shorter than it;
  *  - fixed times: a project with `flexibility: 'fixed'` and work times needs at least one of them to be
  *    a time the student can work (a student who leaves availability empty can work any time);
- *  - place: on-site work needs the student's location to match the project's (a student who gave no
- *    location cannot be placed on site) and a student who is not 'remote_only'. Hybrid work is refused
- *    to 'remote_only' students; 'onsite_ok' students need a location match; 'any' students are
- *    taken at their word that they can travel in on the on-site days. An on-site project with no
- *    location cannot be checked and is allowed, with a lower soft score.
+ *  - place: on-site and hybrid work are refused to 'remote_only' students; otherwise the project's
+ *    place must be within the student's reach (what they said, in km or minutes, or 25 km), measured
+ *    between the edges of the two places on the gazetteer's map. Hybrid work stretches the reach
+ *    by its on-site days (see `reachFactor`). A student who gave no location cannot be placed on
+ *    site; an 'any' student without one is taken at their word for hybrid work. Places the
+ *    gazetteer cannot resolve (stored before forms checked them) fall back to equal names. An
+ *    on-site project with no location cannot be checked and is allowed, with a lower soft score.
  */
 
 const DAY_MS = 86_400_000;
@@ -54,7 +57,8 @@ export interface StudentTiming {
   /** Bit set of time slots; 0 means any time. */
   slots: number;
   remote: MatchStudent['remote'];
-  place: PlaceKey | null;
+  where: Whereabouts;
+  reachKm: number;
 }
 
 export interface ProjectTiming {
@@ -64,8 +68,10 @@ export interface ProjectTiming {
   fixed: boolean;
   slots: number;
   workMode: MatchProject['workMode'];
-  place: PlaceKey | null;
+  where: Whereabouts;
   location: string | null;
+  /** The student's reach is multiplied by this for this project (hybrid work, fewer trips). */
+  reachFactor: number;
 }
 
 export function studentTiming(student: MatchStudent): StudentTiming {
@@ -76,7 +82,8 @@ export function studentTiming(student: MatchStudent): StudentTiming {
     weeks: student.availableWeeks,
     slots: slotMask(student.availability),
     remote: student.remote,
-    place: placeKey(student.location),
+    where: whereabouts(student.location),
+    reachKm: reachKmOf(student),
   };
 }
 
@@ -88,8 +95,9 @@ export function projectTiming(project: MatchProject): ProjectTiming {
     fixed: project.flexibility === 'fixed' && project.workTimes.length > 0,
     slots: slotMask(project.workTimes),
     workMode: project.workMode,
-    place: placeKey(project.location),
+    where: whereabouts(project.location),
     location: project.location,
+    reachFactor: reachFactor(project.workMode, project.onsiteDays),
   };
 }
 
@@ -103,12 +111,13 @@ export function windowCloses(student: StudentTiming, today: number): number {
   return student.weeks === null ? Number.POSITIVE_INFINITY : (student.fromDay ?? today) + student.weeks * 7;
 }
 
-export function projectStarts(project: ProjectTiming, today: number): number {
-  return Math.max(project.startDay ?? today, today);
+/** When the project would begin for this student: its date, or when they are free if it has none. */
+export function projectStarts(student: StudentTiming, project: ProjectTiming, today: number): number {
+  return project.startDay === null ? windowOpens(student, today) : Math.max(project.startDay, today);
 }
 
-export function projectEnds(project: ProjectTiming, today: number): number {
-  return projectStarts(project, today) + project.durationDays;
+export function projectEnds(student: StudentTiming, project: ProjectTiming, today: number): number {
+  return projectStarts(student, project, today) + project.durationDays;
 }
 
 /** A hard constraint: `broken` is the fast check used on every pair, `describe` says why in words. */
@@ -125,14 +134,22 @@ const RULES: readonly Rule[] = [
     describe: (student, project) => `Needs ${project.hours} h/week; the student has ${student.hours}`,
   },
   {
-    broken: (student, project, today) => projectStarts(project, today) >= windowCloses(student, today),
+    broken: (student, project, today) =>
+      projectStarts(student, project, today) >= windowCloses(student, today),
     describe: (student, project, today) =>
-      `Starts ${isoDay(projectStarts(project, today))}, after the student's free weeks end (${isoDay(windowCloses(student, today) - 1)})`,
+      `Starts ${isoDay(projectStarts(student, project, today))}, after the student's free weeks end (${isoDay(windowCloses(student, today) - 1)})`,
   },
   {
-    broken: (student, project, today) => windowOpens(student, today) >= projectEnds(project, today),
+    broken: (student, project, today) => windowOpens(student, today) >= projectEnds(student, project, today),
     describe: (student, project, today) =>
-      `Ends ${isoDay(projectEnds(project, today) - 1)}, before the student is free (${isoDay(windowOpens(student, today))})`,
+      `Ends ${isoDay(projectEnds(student, project, today) - 1)}, before the student is free (${isoDay(windowOpens(student, today))})`,
+  },
+  {
+    broken: (student, project, today) =>
+      project.startDay === null &&
+      windowCloses(student, today) - windowOpens(student, today) < project.durationDays,
+    describe: (student, project, today) =>
+      `Runs ${project.durationDays / 7} weeks; the student is free for ${Math.floor((windowCloses(student, today) - windowOpens(student, today)) / 7)}`,
   },
   {
     broken: (student, project) =>
@@ -146,15 +163,30 @@ const RULES: readonly Rule[] = [
   },
   {
     broken: (student, project) =>
-      project.workMode !== 'remote' &&
-      student.remote !== 'remote_only' &&
-      project.place !== null &&
-      !(project.workMode === 'hybrid' && student.remote === 'any') &&
-      !samePlace(student.place, project.place),
-    describe: (student, project) =>
-      `${workKind(project)} in ${project.location ?? ''}; the student ${student.place ? 'is elsewhere' : 'has not given a location'}`,
+      project.workMode !== 'remote' && student.remote !== 'remote_only' && !withinReach(student, project),
+    describe: (student, project) => {
+      const gap = gapBetween(student.where, project.where);
+      const where = `${workKind(project)} in ${project.location ?? ''}`;
+      if (gap === null)
+        return `${where}; the student ${student.where.key ? 'is elsewhere' : 'has not given a location'}`;
+      return `${where}, about ${Math.round(gap)} km from the student, who travels up to ${Math.round(allowedKm(student, project))} km for it`;
+    },
   },
 ];
+
+/** The furthest the student goes for this project: their reach, stretched for hybrid work. */
+export function allowedKm(student: StudentTiming, project: ProjectTiming): number {
+  return student.reachKm * project.reachFactor;
+}
+
+/** The project's place is one the student can get to (true when it gives none: nothing to check). */
+export function withinReach(student: StudentTiming, project: ProjectTiming): boolean {
+  if (project.where.key === null) return true;
+  if (student.where.key === null) return project.workMode === 'hybrid' && student.remote === 'any';
+  const gap = gapBetween(student.where, project.where);
+  if (gap !== null) return gap <= allowedKm(student, project);
+  return samePlace(student.where.key, project.where.key);
+}
 
 /** The hard constraints a pair breaks, in words. */
 export function constraintViolations(
@@ -206,7 +238,7 @@ export function hoursFitOf(student: StudentTiming, project: ProjectTiming): numb
 
 /** Share of the project's days inside the student's free window. */
 export function weeksFitOf(student: StudentTiming, project: ProjectTiming, today: number): number {
-  const start = projectStarts(project, today);
+  const start = projectStarts(student, project, today);
   const end = start + project.durationDays;
   const covered = Math.max(
     0,
@@ -223,10 +255,13 @@ export function timesFitOf(student: StudentTiming, project: ProjectTiming): numb
   return project.fixed && student.slots === 0 ? 0.9 : 1;
 }
 
+/** 1 on the doorstep, falling to 0.6 at the edge of reach; 0.7 when the project gives no place. */
 export function placeFitOf(student: StudentTiming, project: ProjectTiming): number {
   if (project.workMode === 'remote') return 1;
-  if (!project.place) return 0.7;
-  return samePlace(student.place, project.place) ? 1 : 0.6;
+  if (!project.where.key) return 0.7;
+  const gap = gapBetween(student.where, project.where);
+  if (gap !== null) return 1 - 0.4 * Math.min(1, gap / Math.max(1, allowedKm(student, project)));
+  return samePlace(student.where.key, project.where.key) ? 1 : 0.6;
 }
 
 /**

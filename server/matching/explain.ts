@@ -2,6 +2,7 @@ import { SECTOR_LABELS, SKILL_LEVEL_LABELS, SECTORS, type SkillLevel } from '../
 import { getSkill } from '../../shared/taxonomy/index.ts';
 import { isoDay, projectStarts, slotNames, windowCloses } from './availability.ts';
 import type { TermStats } from './bm25.ts';
+import { gapBetween } from './location.ts';
 import type { PreparedProject, PreparedStudent } from './prepare.ts';
 import type { PairDetail } from './score.ts';
 import type { Coverage } from './skills.ts';
@@ -177,13 +178,14 @@ function timeReasons(
   const dated =
     project.timing.startDay !== null || student.timing.fromDay !== null || student.timing.weeks !== null;
   if (dated) {
-    const start = projectStarts(project.timing, today);
+    const start = projectStarts(student.timing, project.timing, today);
     const covered = Math.floor(detail.availability.weeksFit * weeks + 1e-9);
     if (detail.availability.weeksFit >= 0.999) {
+      const flexible = project.timing.startDay === null;
       reasons.push(
         forStudent
-          ? `Runs ${weeks} weeks from ${isoDay(start)}, within your free weeks`
-          : `Free for the whole ${weeks} weeks from ${isoDay(start)}`,
+          ? `Runs ${weeks} weeks from ${isoDay(start)}${flexible ? ' (flexible start)' : ''}, within your free weeks`
+          : `Free for the whole ${weeks} weeks from ${isoDay(start)}${flexible ? ' (flexible start)' : ''}`,
       );
     } else {
       reasons.push(
@@ -212,10 +214,27 @@ function timeReasons(
   if (project.timing.workMode === 'remote') reasons.push('Remote');
   else if (!where)
     reasons.push(`${project.timing.workMode === 'onsite' ? 'On-site' : 'Hybrid'} (location not given)`);
-  else if (detail.availability.placeFit === 1)
-    reasons.push(forStudent ? `${modeLabel(project)} in ${where}, where you are` : `Based near ${where}`);
-  else reasons.push(forStudent ? `Hybrid: some days in ${where}` : `Hybrid: would travel to ${where}`);
+  else {
+    const gap = gapBetween(student.timing.where, project.timing.where);
+    const days = project.timing.workMode === 'hybrid' ? hybridDays(project) : '';
+    if (detail.availability.placeFit === 1 || (gap !== null && gap < 1))
+      reasons.push(
+        forStudent ? `${modeLabel(project)}${days} in ${where}, where you are` : `Based near ${where}`,
+      );
+    else if (gap !== null)
+      reasons.push(
+        forStudent
+          ? `${modeLabel(project)}${days} in ${where}, about ${Math.round(gap)} km from you`
+          : `${modeLabel(project)}${days}: about ${Math.round(gap)} km to travel to ${where}`,
+      );
+    else reasons.push(forStudent ? `${modeLabel(project)}${days} in ${where}` : `Would travel to ${where}`);
+  }
   return reasons;
 }
+
+const hybridDays = (project: PreparedProject) => {
+  const days = project.project.onsiteDays;
+  return days ? ` (${days} day${days === 1 ? '' : 's'} a week on site)` : '';
+};
 
 const modeLabel = (project: PreparedProject) => (project.timing.workMode === 'onsite' ? 'On-site' : 'Hybrid');

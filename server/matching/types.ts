@@ -27,6 +27,9 @@ export interface MatchStudent {
   availability: TimeSlot[];
   remote: RemotePreference;
   location: string | null;
+  /** How far they can travel to work, in km, or in minutes (km wins when both are given); unset: 25 km. */
+  travelKm?: number | null;
+  travelMinutes?: number | null;
   goals: string;
   interests: string;
   sectorsOfInterest: Sector[];
@@ -47,6 +50,8 @@ export interface MatchProject {
   workTimes: TimeSlot[];
   workMode: WorkMode;
   location: string | null;
+  /** Days a week on site, for hybrid work; unset means 2. */
+  onsiteDays?: number | null;
   sector: Sector;
   orgName: string;
   fee: number | null;

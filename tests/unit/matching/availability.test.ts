@@ -43,12 +43,28 @@ describe('hard constraints', () => {
     );
   });
 
-  it('refuses a project that would be over before the student is free', () => {
+  it('refuses a dated project that would be over before the student is free', () => {
     const student = makeStudent({ availableFrom: '2025-06-16' });
-    expect(violations(student, makeProject({ durationWeeks: 4 }))).toEqual([
+    expect(violations(student, makeProject({ startDate: '2025-03-03', durationWeeks: 4 }))).toEqual([
       'Ends 2025-03-30, before the student is free (2025-06-16)',
     ]);
     expect(violations(student, makeProject({ startDate: '2025-06-02', durationWeeks: 4 }))).toEqual([]);
+  });
+
+  it('starts a project without a date when the student is free (flexible start)', () => {
+    const later = makeStudent({ availableFrom: '2025-06-16', availableWeeks: 6 });
+    expect(violations(later, makeProject({ durationWeeks: 4 }))).toEqual([]);
+    expect(fit(later, makeProject({ durationWeeks: 4 })).weeksFit).toBe(1);
+    expect(violations(later, makeProject({ durationWeeks: 8 }))).toEqual([
+      'Runs 8 weeks; the student is free for 6',
+    ]);
+  });
+
+  it('scores a partial overlap with a dated project instead of refusing it', () => {
+    const student = makeStudent({ availableFrom: '2025-04-14', availableWeeks: 6 });
+    const dated = makeProject({ startDate: '2025-03-10', durationWeeks: 6 });
+    expect(violations(student, dated)).toEqual([]);
+    expect(fit(student, dated).weeksFit).toBeCloseTo(1 / 6, 2);
   });
 
   it('refuses fixed work times the student cannot do, unless they left availability open', () => {
@@ -68,7 +84,7 @@ describe('hard constraints', () => {
       'On-site work; the student only works remotely',
     ]);
     expect(violations(makeStudent({ remote: 'any', location: 'Bristol' }), onsite)).toEqual([
-      'On-site in Leeds; the student is elsewhere',
+      'On-site in Leeds, about 257 km from the student, who travels up to 25 km for it',
     ]);
     expect(violations(makeStudent({ remote: 'onsite_ok', location: null }), onsite)).toEqual([
       'On-site in Leeds; the student has not given a location',
@@ -78,12 +94,14 @@ describe('hard constraints', () => {
     ).toEqual([]);
   });
 
-  it('lets students open to anything travel for hybrid work, but not remote-only ones', () => {
+  it('lets students travel further for hybrid work, but not to another region, nor remote-only ones', () => {
     const hybrid = makeProject({ workMode: 'hybrid', location: 'Bristol' });
     expect(violations(makeStudent({ remote: 'any', location: 'Cardiff' }), hybrid)).toEqual([]);
-    expect(violations(makeStudent({ remote: 'onsite_ok', location: 'Cardiff' }), hybrid)).toEqual([
-      'Hybrid in Bristol; the student is elsewhere',
+    expect(violations(makeStudent({ remote: 'onsite_ok', location: 'Cardiff' }), hybrid)).toEqual([]);
+    expect(violations(makeStudent({ remote: 'any', location: 'Leeds' }), hybrid)).toEqual([
+      'Hybrid in Bristol, about 257 km from the student, who travels up to 38 km for it',
     ]);
+    expect(violations(makeStudent({ remote: 'any', location: null }), hybrid)).toEqual([]);
     expect(violations(makeStudent({ remote: 'remote_only', location: 'Bristol' }), hybrid)).toEqual([
       'Hybrid work; the student only works remotely',
     ]);

@@ -97,7 +97,10 @@ describe('explanations for a student', () => {
   });
 
   it('says how much of the project falls in their free weeks, and what would cover it', () => {
-    const partial = explain(makeStudent({ availableWeeks: 2 }), makeProject({ durationWeeks: 4 }));
+    const partial = explain(
+      makeStudent({ availableWeeks: 2 }),
+      makeProject({ durationWeeks: 4, startDate: '2025-03-03' }),
+    );
     expect(partial.reasons).toContain('Your free weeks cover 2 of its 4 weeks');
     expect(partial.improve).toContain('Being free for 2 more weeks would cover the whole project');
   });

@@ -29,6 +29,7 @@ import {
   fileDeliverableFields,
   linkDeliverableInput,
 } from '../../shared/schemas/portfolio.ts';
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from '../../shared/schemas/text.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
@@ -66,6 +67,9 @@ export function deliverablesRouter(context: AppContext): Router {
     try {
       const fields = parseInput(fileDeliverableFields, upload.fields);
       if (!upload.file) throw new AppError(400, 'validation_failed', 'file: choose a file to upload.');
+      if (!isStorableText(upload.file.originalName)) {
+        throw new AppError(400, 'validation_failed', `file: ${UNSTORABLE_TEXT_MESSAGE}`);
+      }
       const fileName = cleanFileName(upload.file.originalName);
       const type = detectDeliverableType(fileName, upload.file.claimedType, upload.file.head);
       if (!type.ok) throw new AppError(415, 'unsupported_media_type', type.reason);

@@ -62,8 +62,22 @@ class HashingStorage implements StorageEngine {
   }
 }
 
-function toUploadError(error: unknown): unknown {
-  if (!(error instanceof MulterError)) return error;
+/**
+ * Maps what reading an upload threw to the caller's error. Only a failure of our own disk (an
+ * error with a `syscall`, such as ENOSPC) is ours; a form busboy cannot read, or a client that
+ * went away mid-upload, is a 4xx and not logged as a failure.
+ */
+/** What multer rejects with when the client goes away mid-upload. */
+const CLIENT_GONE = new Set(['Request aborted', 'Request closed', 'aborted']);
+
+function toUploadError(error: unknown, request: Request): unknown {
+  if (!(error instanceof MulterError)) {
+    if (typeof (error as { syscall?: unknown })?.syscall === 'string') return error;
+    if (request.readableAborted || CLIENT_GONE.has((error as Error)?.message)) {
+      return new AppError(400, 'request_aborted', 'The upload was interrupted before it finished.');
+    }
+    return new AppError(400, 'bad_request', 'The upload form could not be read.');
+  }
   if (error.code === 'LIMIT_FILE_SIZE') {
     return new AppError(
       413,
@@ -104,7 +118,7 @@ export async function receiveUpload(
     );
   } catch (error) {
     await discard();
-    throw toUploadError(error);
+    throw toUploadError(error, request);
   }
   const stored = request.file as (Express.Multer.File & Stored) | undefined;
   const fields = { ...(request.body as Record<string, unknown>) };

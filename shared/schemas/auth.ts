@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../limits.ts';
 import { SIGNUP_ROLES, type AccountRole } from '../roles.ts';
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .max(254)
   .pipe(z.email({ message: 'Enter a valid email address.' }))
@@ -11,18 +11,17 @@ export const emailSchema = z
 
 export const signupInput = z.strictObject({
   email: emailSchema,
-  password: z
-    .string()
+  password: text()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(PASSWORD_MAX_LENGTH),
-  name: z.string().trim().min(1, 'Enter your name.').max(NAME_MAX_LENGTH),
+  name: text().trim().min(1, 'Enter your name.').max(NAME_MAX_LENGTH),
   role: z.enum(SIGNUP_ROLES, { message: 'Choose student, supervisor or mentor.' }),
 });
 export type SignupInput = z.infer<typeof signupInput>;
 
 export const loginInput = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+  password: text().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { workspaceIdSchema } from './workspaces.ts';
 
 export const CHAT_MESSAGE_MAX_LENGTH = 4000;
@@ -7,9 +8,9 @@ export const joinWorkspaceInput = z.strictObject({ workspaceId: workspaceIdSchem
 
 export const sendChatInput = z.strictObject({
   workspaceId: workspaceIdSchema,
-  body: z.string().trim().min(1, 'Write a message first.').max(CHAT_MESSAGE_MAX_LENGTH),
+  body: text().trim().min(1, 'Write a message first.').max(CHAT_MESSAGE_MAX_LENGTH),
   /** Chosen by the sender's client; sending again with the same one does not post twice. */
-  clientId: z.string().min(1).max(64),
+  clientId: text().min(1).max(64),
 });
 
 export const typingInput = z.strictObject({ workspaceId: workspaceIdSchema, typing: z.boolean() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable, text } from './text.ts';
 import {
   MAX_WEEKS,
   MIN_WEEKS,
@@ -10,22 +11,21 @@ import {
   WORK_MODES,
 } from '../marketplace.ts';
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => text().trim().min(1).max(max);
 const isoDate = z.iso.date({ message: 'Use a date like 2026-09-01.' });
 
 export const createOrgInput = z.strictObject({
   name: line(120),
   sector: z.enum(SECTORS),
   size: z.enum(ORG_SIZES),
-  location: z.string().trim().max(120).default(''),
+  location: text().trim().max(120).default(''),
   workMode: z.enum(WORK_MODES),
-  description: z.string().trim().max(2000).default(''),
+  description: text().trim().max(2000).default(''),
 });
 export const updateOrgInput = createOrgInput.partial();
 
 export const inviteSupervisorInput = z.strictObject({
-  email: z
-    .string()
+  email: text()
     .trim()
     .pipe(z.email())
     .transform((email) => email.toLowerCase()),
@@ -54,7 +54,7 @@ const workModeField = z
 
 const projectFields = {
   title: line(160),
-  summary: z.string().trim().min(1).max(5000),
+  summary: text().trim().min(1).max(5000),
   goals: z.array(line(300)).max(20).default([]),
   deliverables: z.array(line(300)).max(20).default([]),
   milestones: z.array(milestoneInput).max(20).default([]),
@@ -66,16 +66,15 @@ const projectFields = {
   flexibility: z.enum(SCHEDULE_FLEXIBILITY).default('flexible'),
   workTimes: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
   remote: workModeField,
-  location: z.string().trim().max(120).default(''),
+  location: text().trim().max(120).default(''),
   fee: z.number().int().min(0).max(100_000).nullable().default(null),
-  currency: z
-    .string()
+  currency: text()
     .regex(/^[A-Z]{3}$/)
     .default('GBP'),
   seats: z.number().int().min(1).max(20).default(1),
   startDate: isoDate.nullable().default(null),
   applicationDeadline: isoDate.nullable().default(null),
-  templateId: z.string().max(60).nullable().default(null),
+  templateId: text().max(60).nullable().default(null),
 };
 
 export const createProjectInput = z.strictObject({ orgId: z.uuid(), ...projectFields });
@@ -84,53 +83,53 @@ export const updateProjectInput = z.strictObject(projectFields).partial();
 export const scopeProjectInput = z.strictObject({
   ...projectFields,
   orgId: z.uuid().optional(),
-  summary: z.string().trim().max(5000).default(''),
-  title: z.string().trim().max(160).default(''),
+  summary: text().trim().max(5000).default(''),
+  title: text().trim().max(160).default(''),
   durationWeeks: z.number().int().min(0).max(52),
   hoursPerWeek: z.number().int().min(0).max(40),
   remote: workModeField.default('remote'),
 });
 
 export const projectSearchQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   sector: z.enum(SECTORS).optional(),
   /** Comma-separated skill ids, labels or aliases; a project must need all of them. */
-  skills: z.string().max(400).optional(),
+  skills: text().max(400).optional(),
   maxHours: z.coerce.number().int().min(1).max(40).optional(),
   minWeeks: z.coerce.number().int().min(1).max(52).optional(),
   maxWeeks: z.coerce.number().int().min(1).max(52).optional(),
   remote: z.enum(WORK_MODES).optional(),
   minFee: z.coerce.number().int().min(0).optional(),
-  cursor: z.string().max(40).optional(),
+  cursor: text().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
 export const studentProfileInput = z.strictObject({
-  headline: z.string().trim().max(160).default(''),
+  headline: text().trim().max(160).default(''),
   skills: z.array(skillInput).max(40).default([]),
   /** Skills the student wants to grow into (ids, labels or aliases). */
   stretchSkills: z.array(line(80)).max(5).default([]),
-  interests: z.string().trim().max(2000).default(''),
-  goals: z.string().trim().max(2000).default(''),
+  interests: text().trim().max(2000).default(''),
+  goals: text().trim().max(2000).default(''),
   sectorsOfInterest: z.array(z.enum(SECTORS)).max(SECTORS.length).default([]),
   hoursPerWeek: z.number().int().min(1).max(40).nullable().default(null),
   availableFrom: isoDate.nullable().default(null),
   availableWeeks: z.number().int().min(1).max(52).nullable().default(null),
   availability: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
   remote: z.enum(REMOTE_PREFERENCES).default('any'),
-  location: z.string().trim().max(120).default(''),
+  location: text().trim().max(120).default(''),
   links: z
-    .array(z.strictObject({ label: line(80), url: z.url({ protocol: /^https?$/ }) }))
+    .array(z.strictObject({ label: line(80), url: storable(z.url({ protocol: /^https?$/ })) }))
     .max(10)
     .default([]),
 });
 
 export const applyInput = z.strictObject({
-  note: z.string().trim().min(1, 'Say in a few words why this project suits you.').max(3000),
-  answers: z.array(z.string().trim().max(2000)).max(5).default([]),
+  note: text().trim().min(1, 'Say in a few words why this project suits you.').max(3000),
+  answers: z.array(text().trim().max(2000)).max(5).default([]),
 });
 
-export const declineInput = z.strictObject({ message: z.string().trim().max(2000).optional() });
+export const declineInput = z.strictObject({ message: text().trim().max(2000).optional() });
 
 export const matchesQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) });
 

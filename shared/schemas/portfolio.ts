@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable, text } from './text.ts';
 import { skillInput } from './marketplace.ts';
 import type { SkillLevel } from '../marketplace.ts';
 
@@ -49,7 +50,7 @@ export const DELIVERABLE_ACCEPT = Object.keys(DELIVERABLE_TYPES)
   .map((extension) => `.${extension}`)
   .join(',');
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+const line = (max: number) => text().trim().min(1).max(max);
 const isoDate = z.iso.date({ message: 'Use a date like 2026-09-01.' });
 const uuid = z.uuid({ message: 'Not an id.' });
 
@@ -63,7 +64,7 @@ export const fileDeliverableFields = z.strictObject({
 export const linkDeliverableInput = z.strictObject({
   kind: z.literal('link', { message: 'Send a file as multipart/form-data, or a link as {kind: "link"}.' }),
   title: line(200),
-  url: z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' }).max(2000),
+  url: storable(z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' })).max(2000),
   milestoneId: uuid,
 });
 
@@ -81,7 +82,7 @@ export const requestChangesInput = z.strictObject({
 
 export const completeWorkspaceInput = z
   .strictObject({
-    endorsement: z.string().trim().min(20, 'Write an endorsement of at least 20 characters.').max(3000),
+    endorsement: text().trim().min(20, 'Write an endorsement of at least 20 characters.').max(3000),
     skills: z.array(skillInput).min(1, 'Verify at least one skill.').max(20),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
@@ -104,18 +105,14 @@ export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
 
 /** Strict: the endorsement and verified skills belong to the supervisor and cannot be sent here. */
 export const updateEntryInput = z.strictObject({
-  summary: z.string().trim().max(5000).optional(),
+  summary: text().trim().max(5000).optional(),
   visibility: z.enum(ENTRY_VISIBILITIES).optional(),
   deliverableIds: z.array(uuid).max(50).optional(),
 });
 
 export const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
 export const handleInput = z.strictObject({
-  handle: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(HANDLE_PATTERN, 'Use 3–40 lowercase letters, digits or hyphens.'),
+  handle: text().trim().toLowerCase().regex(HANDLE_PATTERN, 'Use 3–40 lowercase letters, digits or hyphens.'),
 });
 
 export const ENTRY_EXPORT_FORMATS = ['pdf', 'md', 'json-resume', 'ob3'] as const;
@@ -245,6 +242,6 @@ export interface PublicPortfolio {
 export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
 
 /** `POST /api/credentials/verify` takes the credential itself as the body. */
-export const credentialBody = z.record(z.string(), z.unknown(), {
+export const credentialBody = z.record(text(), z.unknown(), {
   message: 'Send the credential (a JSON object) as the body.',
 });

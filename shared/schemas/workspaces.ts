@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 import { emailSchema } from './auth.ts';
 import {
   WORKSPACE_ROLES,
@@ -10,7 +11,7 @@ import {
 export const workspaceIdSchema = z.uuid({ message: 'Not a workspace id.' });
 
 export const createWorkspaceInput = z.strictObject({
-  title: z.string().trim().min(1, 'Give the workspace a title.').max(200),
+  title: text().trim().min(1, 'Give the workspace a title.').max(200),
 });
 
 export const addMemberInput = z.strictObject({
@@ -19,7 +20,7 @@ export const addMemberInput = z.strictObject({
 });
 
 export const saveVersionInput = z.strictObject({
-  label: z.string().trim().min(1, 'Name the version, for example “Kick-off agreed”.').max(120),
+  label: text().trim().min(1, 'Name the version, for example “Kick-off agreed”.').max(120),
 });
 
 export const messagesQuery = z.object({

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { createApp, type StintServer } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestServer {
@@ -20,11 +21,17 @@ export interface TestServer {
  * SvelteKit build (the e2e suite builds it first).
  */
 export async function startTestServer(
-  options: { web?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
+  options: {
+    web?: boolean;
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    /** Stint's own logger by default, silent unless TEST_LOG_LEVEL says otherwise. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ PORT: '0', SEED: 'false', ...options.env });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const server = await createApp({ config, db: database, logger, web: options.web ?? false });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

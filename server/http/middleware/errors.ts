@@ -12,6 +12,13 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
   'request.size.invalid': [400, 'bad_request', 'The request size did not match its length.'],
 };
 
+/**
+ * SQLSTATEs of values Postgres refuses: bad text representation (22P02), NUL or invalid UTF-8
+ * (22021), an escape jsonb cannot hold such as \u0000 (22P05), too long (22001), out of range
+ * (22003, 22008), a malformed date (22007).
+ */
+const BAD_VALUE_CODES = new Set(['22P02', '22021', '22P05', '22001', '22003', '22007', '22008']);
+
 export const apiNotFound: RequestHandler = (request, _response, next) => {
   next(
     new AppError(
@@ -40,8 +47,8 @@ export const apiErrors: ErrorRequestHandler = (error, request, response, next) =
   } else if (bodyError) {
     [status] = bodyError;
     body = { error: { code: bodyError[1], message: bodyError[2] } };
-  } else if (error?.code === '22P02' || error?.cause?.code === '22P02') {
-    // A value Postgres could not read as its column's type (a malformed id that slipped past a
+  } else if (BAD_VALUE_CODES.has(error?.code) || BAD_VALUE_CODES.has(error?.cause?.code)) {
+    // A value Postgres could not read or store (a malformed id or a NUL that slipped past a
     // check): the caller's mistake, not ours.
     status = 400;
     body = { error: { code: 'bad_request', message: 'A value in the request has the wrong form.' } };

@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 export function requestLog(logger: Logger): RequestHandler {
   return (request, response, next) => {
     const started = process.hrtime.bigint();
+    // Routers rewrite `request.path` as they mount; the log names the path that was asked for.
+    const requestedPath = request.originalUrl.split('?')[0];
     request.id = randomUUID();
     request.log = logger.child({ reqId: request.id });
     response.setHeader('X-Request-Id', request.id);
@@ -17,7 +19,7 @@ export function requestLog(logger: Logger): RequestHandler {
       request.log.info(
         {
           method: request.method,
-          path: request.path,
+          path: requestedPath,
           status: response.statusCode,
           ms: Math.round(ms * 10) / 10,
         },

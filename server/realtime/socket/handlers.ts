@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../../services/errors.ts';
 import type { Ack } from '../../../shared/live.ts';
+import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from '../../../shared/schemas/text.ts';
 
 /**
  * Wraps a Socket.IO event handler the way routers are wrapped: validate the payload with a shared
@@ -14,16 +15,18 @@ export function handleEvent<Schema extends z.ZodType, Result extends object>(
 ) {
   return async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as Ack<Result>) : undefined;
+    // Text the database cannot store is refused whatever the schema says (shared/schemas/text.ts).
+    const unstorable = findUnstorableText(payload);
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      reply?.({
-        ok: false,
-        error: {
-          code: 'validation_failed',
-          message: first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input.',
-        },
-      });
+    if (unstorable !== null || !parsed.success) {
+      const first = parsed.error?.issues[0];
+      const message =
+        unstorable !== null
+          ? `${unstorable || 'input'}: ${UNSTORABLE_TEXT_MESSAGE}`
+          : first
+            ? `${first.path.join('.') || 'input'}: ${first.message}`
+            : 'Invalid input.';
+      reply?.({ ok: false, error: { code: 'validation_failed', message } });
       return;
     }
     try {

@@ -20,6 +20,8 @@ import { loadWebHandler } from './web-handler.ts';
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
   shutdown(): Promise<void>;
+  /** The Express app behind it, for tests that inspect its routes. */
+  expressApp: express.Express;
 }
 
 export interface AppOptions {
@@ -94,5 +96,5 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
     })();
     return stopping;
   };
-  return Object.assign(server, { shutdown });
+  return Object.assign(server, { shutdown, expressApp: app });
 }

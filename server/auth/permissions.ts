@@ -12,6 +12,33 @@ import { AppError } from '../services/errors.ts';
  * routers, the Socket.IO handlers and the Yjs endpoint.
  */
 
+/** The names routes and socket events cite (see server/http/openapi/routes.ts). */
+export type RuleName =
+  | 'public'
+  | 'signedIn'
+  | 'registerOrg'
+  | 'manageOrg'
+  | 'viewProject'
+  | 'apply'
+  | 'viewApplication'
+  | 'withdrawApplication'
+  | 'keepProfile'
+  | 'startWorkspace'
+  | 'viewWorkspace'
+  | 'manageMembers'
+  | 'saveVersion'
+  | 'restoreVersion'
+  | 'manageMilestones'
+  | 'submitMilestone'
+  | 'reviewMilestone'
+  | 'addDeliverable'
+  | 'deleteDeliverable'
+  | 'completeWorkspace'
+  | 'giveFeedback'
+  | 'manageEntry'
+  | 'readSharedEntry'
+  | 'revokeCredential';
+
 export interface WorkspaceAccess {
   workspaceId: string;
   status: WorkspaceStatus;

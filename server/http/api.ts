@@ -14,6 +14,7 @@ import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
 import { credentialsRouter } from './credentials.ts';
+import { openApiRouter } from './openapi/router.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -23,6 +24,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(refuseForeignOrigin(context.config.publicOrigin));
   api.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
   api.use(healthRouter(context));
+  api.use(openApiRouter());
   api.use(authRouter(context));
   api.use(workspacesRouter(context));
   api.use(organisationsRouter(context));

@@ -1,18 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
 } from '../services/notifications.ts';
+import { notificationsQuery } from '../../shared/schemas/notifications.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
-
-const listQuery = z.object({
-  before: z.iso.datetime().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
 
 /** In-app notifications; the same ones arrive live over Socket.IO as `notification`. */
 export function notificationsRouter(context: AppContext): Router {
@@ -21,7 +16,7 @@ export function notificationsRouter(context: AppContext): Router {
 
   router.get('/notifications', async (request, response) => {
     const user = requireUser(request);
-    response.json(await listNotifications(db, user.id, parseInput(listQuery, request.query)));
+    response.json(await listNotifications(db, user.id, parseInput(notificationsQuery, request.query)));
   });
 
   router.post('/notifications/read-all', async (request, response) => {

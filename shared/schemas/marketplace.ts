@@ -14,15 +14,25 @@ import {
 const line = (max: number) => text().trim().min(1).max(max);
 const isoDate = z.iso.date({ message: 'Use a date like 2026-09-01.' });
 
-export const createOrgInput = z.strictObject({
+const orgFields = {
   name: line(120),
   sector: z.enum(SECTORS),
   size: z.enum(ORG_SIZES),
-  location: text().trim().max(120).default(''),
+  location: text().trim().max(120),
   workMode: z.enum(WORK_MODES),
-  description: text().trim().max(2000).default(''),
+  description: text().trim().max(2000),
+};
+
+/** The documented minimal call is `{name, sector}`: most partners are small and mix remote and on-site. */
+export const createOrgInput = z.strictObject({
+  ...orgFields,
+  size: orgFields.size.default('1-9'),
+  location: orgFields.location.default(''),
+  workMode: orgFields.workMode.default('hybrid'),
+  description: orgFields.description.default(''),
 });
-export const updateOrgInput = createOrgInput.partial();
+/** Without defaults: zod v4 applies a default inside `.partial()`, which would reset unsent fields. */
+export const updateOrgInput = z.strictObject(orgFields).partial();
 
 export const inviteSupervisorInput = z.strictObject({
   email: text()
@@ -116,7 +126,11 @@ export const studentProfileInput = z.strictObject({
   availableFrom: isoDate.nullable().default(null),
   availableWeeks: z.number().int().min(1).max(52).nullable().default(null),
   availability: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
-  remote: z.enum(REMOTE_PREFERENCES).default('any'),
+  /** Like a project's `remote`, a boolean works too: true = remote only, false = on-site is fine. */
+  remote: z
+    .union([z.enum(REMOTE_PREFERENCES), z.boolean()])
+    .transform((value) => (value === true ? 'remote_only' : value === false ? 'onsite_ok' : value))
+    .default('any'),
   location: text().trim().max(120).default(''),
   links: z
     .array(z.strictObject({ label: line(80), url: storable(z.url({ protocol: /^https?$/ })) }))

@@ -1,0 +1,311 @@
+import type { z } from 'zod';
+import { loginInput, signupInput } from '../../../shared/schemas/auth.ts';
+import {
+  addMemberInput,
+  createWorkspaceInput,
+  messagesQuery,
+  saveVersionInput,
+} from '../../../shared/schemas/workspaces.ts';
+import {
+  applyInput,
+  createOrgInput,
+  createProjectInput,
+  declineInput,
+  inviteSupervisorInput,
+  inviteToApplyInput,
+  matchesQuery,
+  projectSearchQuery,
+  scopeProjectInput,
+  studentProfileInput,
+  updateOrgInput,
+  updateProjectInput,
+} from '../../../shared/schemas/marketplace.ts';
+import {
+  completeWorkspaceInput,
+  createMilestoneInput,
+  credentialBody,
+  entryExportQuery,
+  feedbackInput,
+  fileDeliverableFields,
+  handleInput,
+  linkDeliverableInput,
+  portfolioExportQuery,
+  requestChangesInput,
+  updateEntryInput,
+} from '../../../shared/schemas/portfolio.ts';
+import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
+import type { RuleName } from '../../auth/permissions.ts';
+
+/**
+ * Every route under /api, described once: the OpenAPI document is generated from this list and
+ * `tests/unit/openapi-routes.test.ts` fails when Express has a route this list lacks (or the other
+ * way round). `rule` names the permission rule (server/auth/permissions.ts) the handler applies.
+ * Add a route here in the same commit as its handler.
+ */
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express syntax, relative to /api: `/workspaces/:id`. */
+  path: string;
+  tag: string;
+  summary: string;
+  rule: RuleName;
+  body?: z.ZodType;
+  /** A multipart/form-data body; the file travels in the `file` field. */
+  multipart?: z.ZodType;
+  query?: z.ZodType;
+  /** The success status: 201 for creating, 200 otherwise. */
+  status?: 200 | 201;
+  /** `list`: `{items, next}`; `file`: a download; `json` (default): an object. */
+  answers?: 'json' | 'list' | 'file';
+}
+
+const route = (
+  method: ApiRoute['method'],
+  path: string,
+  tag: string,
+  rule: RuleName,
+  summary: string,
+  more: Partial<ApiRoute> = {},
+): ApiRoute => ({ method, path, tag, rule, summary, ...more });
+
+export const API_ROUTES: ApiRoute[] = [
+  route('get', '/health', 'System', 'public', 'Liveness and the database kind'),
+  route('get', '/openapi.json', 'System', 'public', 'This document'),
+  route('get', '/docs', 'System', 'public', 'A readable reference page of this document', {
+    answers: 'file',
+  }),
+  route('get', '/docs/start.js', 'System', 'public', 'The script that starts the reference page', {
+    answers: 'file',
+  }),
+
+  route('post', '/auth/signup', 'Accounts', 'public', 'Create an account and start a session', {
+    body: signupInput,
+    status: 201,
+  }),
+  route('post', '/auth/login', 'Accounts', 'public', 'Start a session', { body: loginInput }),
+  route('post', '/auth/logout', 'Accounts', 'public', 'End the current session'),
+  route('get', '/me', 'Accounts', 'signedIn', 'The signed-in user'),
+
+  route('post', '/orgs', 'Organisations', 'registerOrg', 'Register an organisation', {
+    body: createOrgInput,
+    status: 201,
+  }),
+  route('get', '/orgs', 'Organisations', 'signedIn', 'The caller’s organisations', { answers: 'list' }),
+  route('get', '/orgs/:id', 'Organisations', 'signedIn', 'One organisation (more for its supervisors)'),
+  route('patch', '/orgs/:id', 'Organisations', 'manageOrg', 'Change an organisation', {
+    body: updateOrgInput,
+  }),
+  route('post', '/orgs/:id/supervisors', 'Organisations', 'manageOrg', 'Invite a co-supervisor by email', {
+    body: inviteSupervisorInput,
+    status: 201,
+  }),
+  route('get', '/orgs/:id/projects', 'Organisations', 'signedIn', 'An organisation’s projects', {
+    answers: 'list',
+  }),
+
+  route('get', '/project-templates', 'Projects', 'signedIn', 'Guided project templates', { answers: 'list' }),
+  route('post', '/projects/scope', 'Projects', 'signedIn', 'Check a draft project’s scope', {
+    body: scopeProjectInput,
+  }),
+  route('get', '/projects', 'Projects', 'signedIn', 'Search published projects', {
+    query: projectSearchQuery,
+    answers: 'list',
+  }),
+  route('post', '/projects', 'Projects', 'manageOrg', 'Draft a project for an organisation', {
+    body: createProjectInput,
+    status: 201,
+  }),
+  route('get', '/projects/:id', 'Projects', 'viewProject', 'One project'),
+  route('patch', '/projects/:id', 'Projects', 'manageOrg', 'Change a project', { body: updateProjectInput }),
+  route('post', '/projects/:id/publish', 'Projects', 'manageOrg', 'Publish a draft'),
+  route('post', '/projects/:id/close', 'Projects', 'manageOrg', 'Close a project'),
+  route('post', '/projects/:id/applications', 'Applications', 'apply', 'Apply to a project', {
+    body: applyInput,
+    status: 201,
+  }),
+  route('get', '/projects/:id/applications', 'Applications', 'manageOrg', 'A project’s applicants', {
+    answers: 'list',
+  }),
+  route('get', '/projects/:id/matches', 'Matching', 'manageOrg', 'Students ranked for a project', {
+    query: matchesQuery,
+    answers: 'list',
+  }),
+  route('post', '/projects/:id/invitations', 'Applications', 'manageOrg', 'Invite a student to apply', {
+    body: inviteToApplyInput,
+    status: 201,
+  }),
+
+  route('get', '/applications', 'Applications', 'signedIn', 'The caller’s applications', { answers: 'list' }),
+  route('get', '/applications/:id', 'Applications', 'viewApplication', 'One application'),
+  route(
+    'post',
+    '/applications/:id/withdraw',
+    'Applications',
+    'withdrawApplication',
+    'Withdraw an application',
+  ),
+  route('post', '/applications/:id/shortlist', 'Applications', 'manageOrg', 'Shortlist an applicant'),
+  route('post', '/applications/:id/decline', 'Applications', 'manageOrg', 'Decline an applicant', {
+    body: declineInput,
+  }),
+  route(
+    'post',
+    '/applications/:id/accept',
+    'Applications',
+    'manageOrg',
+    'Accept an applicant; opens a workspace',
+  ),
+
+  route('get', '/students/me/profile', 'Students', 'keepProfile', 'The student’s own profile'),
+  route('put', '/students/me/profile', 'Students', 'keepProfile', 'Save the student’s profile', {
+    body: studentProfileInput,
+  }),
+  route('get', '/students/me/matches', 'Matching', 'keepProfile', 'Projects ranked for the student', {
+    query: matchesQuery,
+    answers: 'list',
+  }),
+
+  route('get', '/notifications', 'Notifications', 'signedIn', 'The caller’s notifications', {
+    query: notificationsQuery,
+    answers: 'list',
+  }),
+  route('post', '/notifications/read-all', 'Notifications', 'signedIn', 'Mark every notification read'),
+  route('post', '/notifications/:id/read', 'Notifications', 'signedIn', 'Mark one notification read'),
+
+  route('post', '/workspaces', 'Workspaces', 'startWorkspace', 'Start a workspace directly', {
+    body: createWorkspaceInput,
+    status: 201,
+  }),
+  route('get', '/workspaces', 'Workspaces', 'signedIn', 'The caller’s workspaces', { answers: 'list' }),
+  route('get', '/workspaces/:id', 'Workspaces', 'viewWorkspace', 'One workspace with its members'),
+  route('post', '/workspaces/:id/members', 'Workspaces', 'manageMembers', 'Add a member or invite an email', {
+    body: addMemberInput,
+    status: 201,
+  }),
+  route('delete', '/workspaces/:id/members/:userId', 'Workspaces', 'manageMembers', 'Remove a member'),
+  route(
+    'delete',
+    '/workspaces/:id/invitations/:invitationId',
+    'Workspaces',
+    'manageMembers',
+    'Cancel an invitation',
+  ),
+  route('get', '/workspaces/:id/messages', 'Workspaces', 'viewWorkspace', 'Chat history, newest page first', {
+    query: messagesQuery,
+    answers: 'list',
+  }),
+  route('get', '/workspaces/:id/versions', 'Versions', 'viewWorkspace', 'Named versions of the brief', {
+    answers: 'list',
+  }),
+  route('post', '/workspaces/:id/versions', 'Versions', 'saveVersion', 'Save a named version of the brief', {
+    body: saveVersionInput,
+    status: 201,
+  }),
+  route('get', '/workspaces/:id/versions/:versionId', 'Versions', 'viewWorkspace', 'One version'),
+  route(
+    'post',
+    '/workspaces/:id/versions/:versionId/restore',
+    'Versions',
+    'restoreVersion',
+    'Restore a version',
+  ),
+
+  route('get', '/workspaces/:id/milestones', 'Milestones', 'viewWorkspace', 'A workspace’s milestones', {
+    answers: 'list',
+  }),
+  route('post', '/workspaces/:id/milestones', 'Milestones', 'manageMilestones', 'Plan a milestone', {
+    body: createMilestoneInput,
+    status: 201,
+  }),
+  route('post', '/milestones/:id/submit', 'Milestones', 'submitMilestone', 'Submit a milestone for review'),
+  route('post', '/milestones/:id/accept', 'Milestones', 'reviewMilestone', 'Accept a submitted milestone'),
+  route('post', '/milestones/:id/request-changes', 'Milestones', 'reviewMilestone', 'Ask for changes', {
+    body: requestChangesInput,
+  }),
+
+  route(
+    'get',
+    '/workspaces/:id/deliverables',
+    'Deliverables',
+    'viewWorkspace',
+    'A workspace’s deliverables',
+    {
+      answers: 'list',
+    },
+  ),
+  route(
+    'post',
+    '/workspaces/:id/deliverables',
+    'Deliverables',
+    'addDeliverable',
+    'Hand in a link or a file',
+    {
+      body: linkDeliverableInput,
+      multipart: fileDeliverableFields,
+      status: 201,
+    },
+  ),
+  route('get', '/deliverables/:id/download', 'Deliverables', 'viewWorkspace', 'Download a file deliverable', {
+    answers: 'file',
+  }),
+  route('delete', '/deliverables/:id', 'Deliverables', 'deleteDeliverable', 'Withdraw a deliverable'),
+
+  route('post', '/workspaces/:id/complete', 'Completion', 'completeWorkspace', 'Complete the workspace', {
+    body: completeWorkspaceInput,
+  }),
+  route('post', '/workspaces/:id/feedback', 'Completion', 'giveFeedback', 'Rate the other side once', {
+    body: feedbackInput,
+    status: 201,
+  }),
+  route('get', '/workspaces/:id/feedback', 'Completion', 'giveFeedback', 'Feedback given and received'),
+
+  route('get', '/portfolio/entries', 'Portfolio', 'signedIn', 'The caller’s portfolio entries', {
+    answers: 'list',
+  }),
+  route('get', '/portfolio/entries/:id', 'Portfolio', 'manageEntry', 'One of the caller’s entries'),
+  route('patch', '/portfolio/entries/:id', 'Portfolio', 'manageEntry', 'Change an entry', {
+    body: updateEntryInput,
+  }),
+  route('get', '/portfolio/entries/:id/export', 'Portfolio', 'manageEntry', 'Export an entry', {
+    query: entryExportQuery,
+    answers: 'file',
+  }),
+  route('get', '/portfolio/export', 'Portfolio', 'signedIn', 'Export the whole portfolio', {
+    query: portfolioExportQuery,
+    answers: 'file',
+  }),
+  route('get', '/portfolio/handle', 'Portfolio', 'signedIn', 'The caller’s public handle'),
+  route('put', '/portfolio/handle', 'Portfolio', 'signedIn', 'Choose the public handle', {
+    body: handleInput,
+  }),
+  route('get', '/public/portfolios/:handle', 'Public', 'public', 'A student’s public portfolio'),
+  route('get', '/public/entries/:token', 'Public', 'readSharedEntry', 'A shared entry'),
+  route('get', '/public/entries/:token/export', 'Public', 'readSharedEntry', 'Export a shared entry', {
+    query: entryExportQuery,
+    answers: 'file',
+  }),
+  route(
+    'get',
+    '/public/entries/:token/deliverables/:deliverableId/download',
+    'Public',
+    'readSharedEntry',
+    'Download a deliverable of a shared entry',
+    { answers: 'file' },
+  ),
+
+  route('post', '/credentials/verify', 'Credentials', 'public', 'Verify an Open Badges credential', {
+    body: credentialBody,
+  }),
+  route('get', '/credentials/:id', 'Credentials', 'public', 'A credential, as issued'),
+  route(
+    'get',
+    '/workspaces/:id/credentials',
+    'Credentials',
+    'revokeCredential',
+    'A workspace’s credentials',
+    {
+      answers: 'list',
+    },
+  ),
+  route('post', '/credentials/:id/revoke', 'Credentials', 'revokeCredential', 'Revoke a credential'),
+];

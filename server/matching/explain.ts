@@ -1,5 +1,5 @@
 import { SECTOR_LABELS, SKILL_LEVEL_LABELS, SECTORS, type SkillLevel } from '../../shared/marketplace.ts';
-import { getSkill } from '../../shared/taxonomy/index.ts';
+import { skillName } from '../../shared/taxonomy/index.ts';
 import { isoDay, projectStarts, slotNames, windowCloses } from './availability.ts';
 import type { TermStats } from './bm25.ts';
 import { gapBetween } from './location.ts';
@@ -20,7 +20,7 @@ export interface Explanation {
   improve: string[];
 }
 
-const label = (skillId: string) => getSkill(skillId)?.label ?? skillId;
+const label = (skillId: string) => skillName(skillId);
 const level = (value: SkillLevel | undefined) => SKILL_LEVEL_LABELS[value ?? 1];
 const list = (items: string[]) => items.join(', ');
 const MAX_IMPROVE = 3;

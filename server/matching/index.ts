@@ -18,6 +18,7 @@ import {
   type PreparedStudent,
 } from './prepare.ts';
 import { detailPair, quickScore, type ScoreContext } from './score.ts';
+import { SkillFrequency } from './specificity.ts';
 import { TopList } from './top-list.ts';
 import { loadTextReader, type TextReader } from './text.ts';
 import {
@@ -76,6 +77,7 @@ export class MatchIndex {
   private readonly projects = new Map<string, PreparedProject>();
   private readonly students = new Map<string, PreparedStudent>();
   private readonly stats = new TermStats();
+  private readonly skillFrequency = new SkillFrequency();
   private readonly dictionary = new TermDictionary();
   private readonly scratch = new TermScratch();
   private readonly weights: MatchWeights;
@@ -111,12 +113,14 @@ export class MatchIndex {
     const prepared = prepareProject(this.reader, this.dictionary, project);
     this.projects.set(project.id, prepared);
     this.stats.add(prepared.doc);
+    this.skillFrequency.add(prepared.requirements);
   }
 
   removeProject(id: string): boolean {
     const prepared = this.projects.get(id);
     if (!prepared) return false;
     this.stats.remove(prepared.doc);
+    this.skillFrequency.remove(prepared.requirements);
     return this.projects.delete(id);
   }
 
@@ -276,7 +280,7 @@ export class MatchIndex {
 
   private context(): ScoreContext {
     const today = this.options.today ? dayNumber(this.options.today()) : todayNumber();
-    return { today, weights: this.weights, stats: this.stats };
+    return { today, weights: this.weights, stats: this.stats, skills: this.skillFrequency };
   }
 }
 

@@ -11,7 +11,13 @@ import {
   type WeightedQuery,
 } from './bm25.ts';
 import type { GoalSide } from './goals.ts';
-import { requirementsOf, skillProfile, type Requirement, type SkillProfile } from './skills.ts';
+import {
+  requirementsOf,
+  skillProfile,
+  type ReadSkillName,
+  type Requirement,
+  type SkillProfile,
+} from './skills.ts';
 import type { SkillMention, TextReader } from './text.ts';
 import { THEMES_BY_CATEGORY, THEMES_BY_SECTOR, themeBits } from './themes.ts';
 import type { MatchProject, MatchStudent } from './types.ts';
@@ -43,6 +49,8 @@ export interface PreparedStudent extends SkillProfile {
 export interface PreparedProject {
   project: MatchProject;
   requirements: Requirement[];
+  /** The skill-frequency version the requirements' weights were worked out for (-1: not yet). */
+  weighedAt: number;
   hasEssentials: boolean;
   /** True when the project listed no skills and they were read from its text. */
   inferredSkills: boolean;
@@ -80,6 +88,17 @@ function categoryThemes(skillIds: Iterable<string>): string[] {
   return themes;
 }
 
+/** Reads a skill's name into lemmas and the taxonomy skills it names, for free-text skills. */
+export function skillNameReader(reader: TextReader): ReadSkillName {
+  return (name) => {
+    const read = reader.read(name);
+    return {
+      words: [...read.terms.keys()].filter((term) => !term.startsWith('skill:')),
+      mentions: read.skills.map((mention) => mention.skillId),
+    };
+  };
+}
+
 export function prepareStudent(
   reader: TextReader,
   dictionary: TermDictionary,
@@ -108,7 +127,7 @@ export function prepareStudent(
   const termList = [...terms];
   return {
     student,
-    ...skillProfile(levels, mentioned, [...student.stretchSkillIds, ...wanted]),
+    ...skillProfile(levels, mentioned, [...student.stretchSkillIds, ...wanted], skillNameReader(reader)),
     terms: termList,
     themes,
     sideThemes,
@@ -131,14 +150,19 @@ export function prepareProject(
   const skills = listed
     ? project.skills
     : text.skills.map((mention: SkillMention) => ({ skillId: mention.skillId, level: 1 as SkillLevel }));
-  const requirements = requirementsOf(skills);
-  // Listed skills are words of the project too, so goals that name a skill ("learn SEO") meet it.
+  const requirements = requirementsOf(skills, skillNameReader(reader));
+  // Listed skills are words of the project too, so goals that name a skill ("learn SEO") meet it;
+  // a free-text skill adds its own words ("shorthand").
   const terms = new Map(text.terms);
-  for (const need of requirements)
-    if (!terms.has(`skill:${need.skillId}`)) addTerm(terms, `skill:${need.skillId}`);
+  for (const need of requirements) {
+    if (need.words.length > 0) {
+      for (const word of need.words) if (!terms.has(word)) addTerm(terms, word);
+    } else if (!terms.has(`skill:${need.skillId}`)) addTerm(terms, `skill:${need.skillId}`);
+  }
   return {
     project,
     requirements,
+    weighedAt: -1,
     hasEssentials: requirements.some((need) => need.essential),
     inferredSkills: !listed && skills.length > 0,
     doc: { terms, length: text.length + (terms.size - text.terms.size) },

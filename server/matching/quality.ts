@@ -1,5 +1,5 @@
 import { UNDER_SERVED_SECTORS } from '../../shared/marketplace.ts';
-import { getSkill } from '../../shared/taxonomy/index.ts';
+import { skillName } from '../../shared/taxonomy/index.ts';
 import { hardConstraintViolations } from './availability.ts';
 import { TermStats, bm25, weighQuery } from './bm25.ts';
 import { exposureConcentration, underServedShare, type ExposureReport } from './fairness.ts';
@@ -121,7 +121,7 @@ function counts(list: string[]): Map<string, number> {
 
 /** The baseline: BM25 of the whole profile's raw text against each project's whole raw text. */
 export function keywordRanker(projects: readonly MatchProject[]): Ranker {
-  const name = (id: string) => getSkill(id)?.label ?? id;
+  const name = (id: string) => skillName(id);
   const docs = projects.map((project) => {
     const list = words(
       [

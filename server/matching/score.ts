@@ -14,6 +14,7 @@ import {
   skillsScore,
   type Coverage,
 } from './skills.ts';
+import { weighRequirements, type SkillFrequency } from './specificity.ts';
 import type { MatchParts, MatchWeights } from './types.ts';
 
 /**
@@ -25,6 +26,7 @@ export interface ScoreContext {
   today: number;
   weights: MatchWeights;
   stats: TermStats;
+  skills: SkillFrequency;
 }
 
 export interface PairDetail {
@@ -47,6 +49,7 @@ export function quickScore(
   context: ScoreContext,
   rel: number,
 ): number {
+  weighRequirements(project, context.skills);
   const skills = skillsScore(student, project.requirements);
   const availability = availabilityScore(student.timing, project.timing, context.today);
   const goals = goalsScore(goalSide(student, context), project, rel);
@@ -61,6 +64,7 @@ export function detailPair(
   rel?: number,
 ): PairDetail {
   const side = goalSide(student, context);
+  weighRequirements(project, context.skills);
   const coverage: Coverage[] = [];
   const skills = skillsScore(student, project.requirements, coverage);
   const availability = availabilityFit(student.timing, project.timing, context.today);

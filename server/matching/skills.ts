@@ -1,5 +1,12 @@
 import type { SkillLevel } from '../../shared/marketplace.ts';
-import { SKILLS, getSkill, relatedSkills, type RelatedStrength } from '../../shared/taxonomy/index.ts';
+import {
+  SKILLS,
+  getSkill,
+  isFreeSkill,
+  relatedSkills,
+  skillName,
+  type RelatedStrength,
+} from '../../shared/taxonomy/index.ts';
 
 /**
  * The skills part: how much of what the project needs the student brings.
@@ -9,6 +16,11 @@ import { SKILLS, getSkill, relatedSkills, type RelatedStrength } from '../../sha
  *    precisely 0.25 + 0.75 × have/need;
  *  - a related skill earns part of the credit, by strength (strong 0.6, medium 0.35, weak 0.15) times
  *    the same level factor; a skill named in the profile's text but not listed counts as level 1 at 0.8;
+ *  - a free-text skill (one the taxonomy lacks, kept as written) is met by the same name, by another
+ *    free-text skill sharing its words (full credit when all its words are there, else 0.6 × the
+ *    share), and by the taxonomy skills its name contains ("food photography" → Photography, at
+ *    NEIGHBOUR_CREDIT); a student's free-text skill counts as mentioning the taxonomy skills its
+ *    name contains;
  *  - wanting to grow into a needed skill adds a small bonus (once);
  *  - a particular language is never replaced by a related skill, and a required one at level 2+
  *    that the student lacks halves the whole match score (MISSING_ESSENTIAL_FACTOR).
@@ -16,6 +28,10 @@ import { SKILLS, getSkill, relatedSkills, type RelatedStrength } from '../../sha
 
 export const RELATED_CREDIT: Record<RelatedStrength, number> = { strong: 0.6, medium: 0.35, weak: 0.15 };
 export const MENTIONED_CREDIT = 0.8;
+/** Credit a taxonomy skill earns towards a free-text one whose name contains it. */
+export const NEIGHBOUR_CREDIT = 0.5;
+/** Credit per share of a free-text skill's words found in another free-text skill. */
+export const WORD_OVERLAP_CREDIT = 0.6;
 export const STRETCH_BONUS = 0.06;
 /** Score of a project that lists no skills and whose text names none: neither a plus nor a minus. */
 export const NO_REQUIREMENTS_SCORE = 0.5;
@@ -25,13 +41,32 @@ export interface Requirement {
   /** Position in the taxonomy; -1 for an id it does not know (matched only directly). */
   index: number;
   level: SkillLevel;
+  /** By level and kind (people skills count half); `weight` adds how specific the skill is. */
+  baseWeight: number;
   weight: number;
   /** The skills related to this one (taxonomy positions) and the credit each earns. */
   relatedIndex: Int32Array;
   relatedCredit: Float64Array;
   /** The work cannot be done without it (a particular language at level 2+). */
   essential: boolean;
+  /** Lemmas of a free-text skill's name ("bike maintenance" → bike, maintenance); empty otherwise. */
+  words: readonly string[];
 }
+
+/** A free-text skill someone holds, with the lemmas of its name. */
+export interface FreeSkill {
+  skillId: string;
+  level: SkillLevel;
+  words: ReadonlySet<string>;
+}
+
+/** What a skill name says in words: its lemmas and the taxonomy skills it names. */
+export interface SkillWords {
+  words: string[];
+  mentions: string[];
+}
+export type ReadSkillName = (name: string) => SkillWords;
+const NO_WORDS: ReadSkillName = () => ({ words: [], mentions: [] });
 
 export interface SkillProfile {
   levels: ReadonlyMap<string, SkillLevel>;
@@ -40,6 +75,8 @@ export interface SkillProfile {
    * none), plus MENTIONED and STRETCH flags. 391 bytes a student.
    */
   marks: Uint8Array;
+  /** Free-text skills held, matched by their words. */
+  free: readonly FreeSkill[];
 }
 
 const LEVEL_BITS = 3;
@@ -56,13 +93,23 @@ export function skillProfile(
   levels: ReadonlyMap<string, SkillLevel>,
   mentioned: Iterable<string> = [],
   stretch: Iterable<string> = [],
+  read: ReadSkillName = NO_WORDS,
 ): SkillProfile {
   const marks = new Uint8Array(SKILLS.length);
+  const free: FreeSkill[] = [];
+  const named: string[] = [];
+  for (const [skillId, level] of levels) {
+    if (!isFreeSkill(skillId)) continue;
+    const { words, mentions } = read(skillName(skillId));
+    free.push({ skillId, level, words: new Set(words) });
+    named.push(...mentions);
+  }
+  mentioned = [...mentioned, ...named];
   for (const id of mentioned) if (skillIndex(id) >= 0 && !levels.has(id)) marks[skillIndex(id)] = MENTIONED;
   for (const [id, level] of levels) if (skillIndex(id) >= 0) marks[skillIndex(id)] = level;
   for (const id of stretch)
     if (skillIndex(id) >= 0) marks[skillIndex(id)] = (marks[skillIndex(id)] ?? 0) | STRETCH;
-  return { levels, marks };
+  return { levels, marks, free };
 }
 
 function markOf(profile: SkillProfile, need: Requirement): number {
@@ -95,22 +142,36 @@ export function isParticularLanguage(skillId: string): boolean {
   return getSkill(skillId)?.category === 'languages' && !LANGUAGE_WORK.has(skillId);
 }
 
-export function requirementsOf(skills: readonly { skillId: string; level: SkillLevel }[]): Requirement[] {
+export function requirementsOf(
+  skills: readonly { skillId: string; level: SkillLevel }[],
+  read: ReadSkillName = NO_WORDS,
+): Requirement[] {
   const byId = new Map<string, SkillLevel>();
   for (const { skillId, level } of skills)
     byId.set(skillId, Math.max(level, byId.get(skillId) ?? 1) as SkillLevel);
   return [...byId].map(([skillId, level]) => {
     const language = isParticularLanguage(skillId);
-    const related = language ? [] : [...relatedSkills(skillId)].filter(([other]) => skillIndex(other) >= 0);
     const soft = getSkill(skillId)?.category === 'people';
+    const baseWeight = levelWeight(level) * (soft ? 0.5 : 1);
+    const base = { skillId, index: skillIndex(skillId), level, baseWeight, weight: baseWeight };
+    if (isFreeSkill(skillId)) {
+      const { words, mentions } = read(skillName(skillId));
+      const neighbours = [...new Set(mentions)].filter((other) => skillIndex(other) >= 0);
+      return {
+        ...base,
+        relatedIndex: Int32Array.from(neighbours, skillIndex),
+        relatedCredit: Float64Array.from(neighbours, () => NEIGHBOUR_CREDIT),
+        essential: false,
+        words,
+      };
+    }
+    const related = language ? [] : [...relatedSkills(skillId)].filter(([other]) => skillIndex(other) >= 0);
     return {
-      skillId,
-      index: skillIndex(skillId),
-      level,
-      weight: level * (soft ? 0.5 : 1),
+      ...base,
       relatedIndex: Int32Array.from(related, ([other]) => skillIndex(other)),
       relatedCredit: Float64Array.from(related, ([, strength]) => RELATED_CREDIT[strength]),
       essential: language && level >= 2,
+      words: [],
     };
   });
 }
@@ -135,8 +196,33 @@ export function missingEssentials(profile: SkillProfile, needs: readonly Require
   return missing;
 }
 
+/** How much a requirement counts by the level asked: a level-3 need weighs three times a level-1 one. */
+export function levelWeight(level: SkillLevel): number {
+  return level;
+}
+
+/** Credit from the student's free-text skills towards a free-text need: shared words. */
+function wordCredit(profile: SkillProfile, need: Requirement): { credit: number; via: FreeSkill | null } {
+  let best = 0;
+  let via: FreeSkill | null = null;
+  const words = need.words;
+  if (words.length === 0) return { credit: 0, via };
+  for (const held of profile.free) {
+    let shared = 0;
+    for (const word of words) if (held.words.has(word)) shared += 1;
+    if (shared === 0) continue;
+    const share = shared / words.length;
+    const credit = (share >= 1 ? 1 : WORD_OVERLAP_CREDIT * share) * levelFactor(held.level, need.level);
+    if (credit > best) {
+      best = credit;
+      via = held;
+    }
+  }
+  return { credit: best, via };
+}
+
 export function levelFactor(have: number, need: number): number {
-  return have >= need ? 1 : 0.25 + (0.75 * have) / need;
+  return have >= need ? 1 : 0.4 + (0.6 * have) / need;
 }
 
 /** Coverage of one requirement; `detail` is filled only when asked (explanations), not while ranking. */
@@ -167,6 +253,19 @@ export function cover(profile: SkillProfile, need: Requirement, detail?: Coverag
     }
   }
   const mentioned = (mark & MENTIONED) !== 0 ? MENTIONED_CREDIT * levelFactor(1, need.level) : 0;
+  const words = need.index < 0 && profile.free.length > 0 ? wordCredit(profile, need) : null;
+  if (words && words.credit > Math.max(best, mentioned)) {
+    detail?.push({
+      skillId: need.skillId,
+      need: need.level,
+      kind: words.credit >= 1 ? 'has' : 'related',
+      credit: words.credit,
+      have: words.via?.level,
+      via: words.via?.skillId,
+      stretch: false,
+    });
+    return words.credit;
+  }
   if (detail) {
     const stretch = (mark & STRETCH) !== 0;
     const base = { skillId: need.skillId, need: need.level, stretch };

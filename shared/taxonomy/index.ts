@@ -1,5 +1,6 @@
 /** The skill taxonomy: data and lookups, safe to import in the browser (no Node APIs). */
 export { SKILL_CATEGORIES } from './categories.ts';
+export { FREE_SKILL_PREFIX, freeSkillId, isFreeSkill, skillName } from './free.ts';
 export { SKILLS, findSkill, getSkill, relatedStrength, relatedSkills, namesOf } from './lookup.ts';
 export {
   matchSkillPhrases,

@@ -36,8 +36,16 @@ describe('skills part', () => {
   });
 
   it('gives partial credit below the level asked', () => {
-    expect(skillsScore(profile({ excel: 1 }), needs({ excel: 2 }))).toBeCloseTo(0.625);
-    expect(skillsScore(profile({ excel: 2 }), needs({ excel: 3 }))).toBeCloseTo(0.75);
+    expect(skillsScore(profile({ excel: 1 }), needs({ excel: 2 }))).toBeCloseTo(0.7);
+    expect(skillsScore(profile({ excel: 2 }), needs({ excel: 3 }))).toBeCloseTo(0.8);
+    expect(skillsScore(profile({ excel: 1 }), needs({ excel: 3 }))).toBeCloseTo(0.6);
+  });
+
+  it('treats a low level on one skill as partial credit, not a veto, when the rest fits', () => {
+    const data = needs({ 'data-cleaning': 2, dashboards: 2, sql: 3 });
+    const score = skillsScore(profile({ 'data-cleaning': 3, dashboards: 3, sql: 1 }), data);
+    expect(score).toBeCloseTo((2 + 2 + 3 * 0.6) / 7);
+    expect(score).toBeGreaterThan(0.8);
   });
 
   it('gives part of the credit for related skills, by strength', () => {
@@ -48,7 +56,7 @@ describe('skills part', () => {
       RELATED_CREDIT.medium,
     );
     expect(skillsScore(profile({ canva: 1 }), needs({ 'graphic-design': 3 }))).toBeCloseTo(
-      RELATED_CREDIT.strong * 0.5,
+      RELATED_CREDIT.strong * 0.6,
     );
   });
 

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid PUBLIC_ORIGIN/],
     [{ SEED: 'maybe' }, /^Invalid SEED/],
     [{ ADMIN_EMAIL: 'admin@example.test' }, /ADMIN_EMAIL\/ADMIN_PASSWORD/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid TRUST_PROXY/],
+    [{ RATE_LIMITS: 'chat:send=lots' }, /^Invalid RATE_LIMITS/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -35,5 +37,18 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/stint');
     expect(config.publicOrigin).toBe('https://stint.example.org');
     expect(config.seed).toBe(false);
+  });
+
+  it('trusts no proxy unless told, and reads proxies and rate-limit overrides', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBe('off');
+    expect(loadConfig({ RATE_LIMITS: 'chat:send=5/10' }).rateLimits).toEqual({
+      'chat:send': { points: 5, windowSeconds: 10 },
+    });
   });
 });

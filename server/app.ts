@@ -66,7 +66,7 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
 export async function createExpressApp(context: AppContext, serveWeb: boolean) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', context.config.trustProxy);
   app.use(requestLog(context.logger));
   app.use(securityHeaders);
   app.use(authenticate(context));

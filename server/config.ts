@@ -44,6 +44,13 @@ const environment = z.object({
     .transform((value) => value !== 'false' && value !== '0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOURLY_FEE_FLOOR: z.coerce.number().positive().max(1000).default(12.21),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => value !== 'true', 'name the proxies (addresses, subnets, "loopback") or a hop count')
+      .optional(),
+  ),
+  RATE_LIMITS: optionalText,
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
 });
@@ -69,6 +76,37 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   /** The lowest hourly rate the scoping check calls fair (default: the UK National Living Wage). */
   hourlyFeeFloor: number;
+  /**
+   * Express's `trust proxy`: which peers may set X-Forwarded-For (a hop count, or addresses,
+   * subnets and names such as `loopback`). Default: none, so a client cannot pick its own address.
+   */
+  trustProxy: false | number | string[];
+  /** Overrides of the rate limits (`RATE_LIMITS=chat:send=5/10,signup=3/3600`), or `off`. */
+  rateLimits: RateLimitOverrides;
+}
+
+export type RateLimitOverrides = 'off' | Record<string, { points: number; windowSeconds: number }>;
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function parseRateLimits(value: string | undefined): RateLimitOverrides {
+  if (value === undefined) return {};
+  if (value === 'off') return 'off';
+  const overrides: Record<string, { points: number; windowSeconds: number }> = {};
+  for (const part of value.split(',')) {
+    const match = /^\s*([a-z:-]+)=(\d+)\/(\d+)\s*$/.exec(part);
+    if (!match)
+      throw new ConfigError(`Invalid RATE_LIMITS=${JSON.stringify(value)}: use name=points/seconds,… or off`);
+    overrides[match[1]!] = { points: Number(match[2]), windowSeconds: Number(match[3]) };
+  }
+  return overrides;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: vars.SEED,
     logLevel: vars.LOG_LEVEL,
     hourlyFeeFloor: vars.HOURLY_FEE_FLOOR,
+    trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+    rateLimits: parseRateLimits(vars.RATE_LIMITS),
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

@@ -1,17 +1,24 @@
-import { and, count, eq, gt, or } from 'drizzle-orm';
+import { and, count, eq, gt, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { loginFailures, users } from '../db/schema.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, TooManyRequests, conflict } from './errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
 import { claimInvitations } from './workspaces.ts';
 import { claimOrgInvitations } from './organisations.ts';
 import type { LoginInput, PublicUser, SignupInput } from '../../shared/schemas/auth.ts';
 
-/** Failed logins allowed per window before further attempts are refused. */
-export const LOGIN_LIMITS = {
+/**
+ * How failed logins are slowed down. Failures count per (account, address): a guesser slows only
+ * themself, and the owner signing in from anywhere else is never locked out. After a few free
+ * failures each further one doubles the wait; one address failing across many accounts (credential
+ * stuffing) is refused for the window.
+ */
+export const LOGIN_THROTTLE = {
   windowMs: 15 * 60 * 1000,
-  perAccount: 10,
+  freeFailures: 5,
+  firstDelayMs: 2_000,
+  maxDelayMs: 15 * 60 * 1000,
   perIp: 50,
 };
 
@@ -32,8 +39,9 @@ export async function signUp(db: Db, input: SignupInput): Promise<PublicUser> {
 }
 
 /**
- * Checks a login. Refuses with 429 once an account or an address has too many recent failures, and
- * spends the same time on unknown emails as on wrong passwords so neither can be told apart.
+ * Checks a login. Refuses with 429 while this address must wait after failing for this account
+ * (or has failed for too many accounts), and spends the same time on unknown emails as on wrong
+ * passwords so neither can be told apart.
  */
 export async function logIn(db: Db, input: LoginInput, ip: string): Promise<PublicUser> {
   await assertLoginAllowed(db, input.email, ip);
@@ -43,25 +51,36 @@ export async function logIn(db: Db, input: LoginInput, ip: string): Promise<Publ
     await db.insert(loginFailures).values({ email: input.email, ip });
     throw new AppError(401, 'invalid_credentials', 'That email and password do not match.');
   }
-  await db.delete(loginFailures).where(eq(loginFailures.email, input.email));
+  await db.delete(loginFailures).where(and(eq(loginFailures.email, input.email), eq(loginFailures.ip, ip)));
   return toPublicUser(user);
 }
 
 async function assertLoginAllowed(db: Db, email: string, ip: string): Promise<void> {
-  const since = new Date(Date.now() - LOGIN_LIMITS.windowMs);
-  const recent = and(
-    gt(loginFailures.at, since),
-    or(eq(loginFailures.email, email), eq(loginFailures.ip, ip)),
-  );
-  const rows = await db
-    .select({ email: loginFailures.email, ip: loginFailures.ip, n: count() })
+  const now = Date.now();
+  const since = new Date(now - LOGIN_THROTTLE.windowMs);
+  const [failures] = await db
+    .select({
+      fromIp: count(),
+      forPair: count(sql`case when ${loginFailures.email} = ${email} then 1 end`),
+      lastForPair: max(sql<Date>`case when ${loginFailures.email} = ${email} then ${loginFailures.at} end`),
+      firstFromIp: min(loginFailures.at),
+    })
     .from(loginFailures)
-    .where(recent)
-    .groupBy(loginFailures.email, loginFailures.ip);
-  const forAccount = rows.filter((r) => r.email === email).reduce((sum, r) => sum + r.n, 0);
-  const forIp = rows.filter((r) => r.ip === ip).reduce((sum, r) => sum + r.n, 0);
-  if (forAccount >= LOGIN_LIMITS.perAccount || forIp >= LOGIN_LIMITS.perIp) {
-    throw new AppError(429, 'too_many_requests', 'Too many failed attempts. Try again in 15 minutes.');
+    .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
+  if (!failures) return;
+  if (failures.fromIp >= LOGIN_THROTTLE.perIp && failures.firstFromIp) {
+    const retryAfter = new Date(failures.firstFromIp).getTime() + LOGIN_THROTTLE.windowMs - now;
+    throw new TooManyRequests('Too many failed logins from your network. Try again later.', retryAfter);
+  }
+  const beyondFree = failures.forPair - LOGIN_THROTTLE.freeFailures;
+  if (beyondFree < 0 || !failures.lastForPair) return;
+  const wait = Math.min(LOGIN_THROTTLE.firstDelayMs * 2 ** beyondFree, LOGIN_THROTTLE.maxDelayMs);
+  const retryAfter = new Date(failures.lastForPair).getTime() + wait - now;
+  if (retryAfter > 0) {
+    throw new TooManyRequests(
+      `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 1000)} seconds.`,
+      retryAfter,
+    );
   }
 }
 

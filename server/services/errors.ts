@@ -25,3 +25,14 @@ export const forbidden = (message = 'You do not have permission to do that.') =>
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Log in to continue.');
 
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
+
+/** Refused for now: the error shape with 429, and when to try again (sent as `Retry-After`). */
+export class TooManyRequests extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterMs: number) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(429, 'too_many_requests', message, { retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

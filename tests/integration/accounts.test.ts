@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { LOGIN_LIMITS } from '../../server/services/accounts.ts';
+import { LOGIN_THROTTLE } from '../../server/services/accounts.ts';
 
 let app: TestServer;
 beforeAll(async () => {
@@ -111,9 +111,9 @@ describe('accounts', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('rate-limits failed logins per account, even with the right password', async () => {
+  it('slows down failed logins for an account from one address, even with the right password', async () => {
     const victim = await signUp(app.url);
-    for (let attempt = 0; attempt < LOGIN_LIMITS.perAccount; attempt++) {
+    for (let attempt = 0; attempt < LOGIN_THROTTLE.freeFailures; attempt++) {
       const response = await new ApiClient(app.url).post('/api/auth/login', {
         email: victim.user.email,
         password: 'guess number ' + attempt,
@@ -126,5 +126,6 @@ describe('accounts', () => {
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('too_many_requests');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

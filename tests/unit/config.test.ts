@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'admin@example.test' }, /ADMIN_EMAIL\/ADMIN_PASSWORD/],
     [{ REDIS_URL: 'redis://127.0.0.1:6379' }, /^Invalid REDIS_URL without DATABASE_URL.*PGlite/],
     [{ REDIS_PREFIX: 'has space' }, /^Invalid REDIS_PREFIX/],
+    [{ TRUST_PROXY: 'true' }, /^Invalid TRUST_PROXY/],
+    [{ RATE_LIMITS: 'chat:send=lots' }, /^Invalid RATE_LIMITS/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -37,5 +39,18 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/stint');
     expect(config.publicOrigin).toBe('https://stint.example.org');
     expect(config.seed).toBe(false);
+  });
+
+  it('trusts no proxy unless told, and reads proxies and rate-limit overrides', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+    expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBe('off');
+    expect(loadConfig({ RATE_LIMITS: 'chat:send=5/10' }).rateLimits).toEqual({
+      'chat:send': { points: 5, windowSeconds: 10 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../../shared/errors.ts';
-import { AppError } from '../../services/errors.ts';
+import { AppError, TooManyRequests } from '../../services/errors.ts';
 
 /** Errors raised by body-parser carry a `type`; each maps to a client error. */
 const BODY_ERRORS: Record<string, [number, string, string]> = {
@@ -44,6 +44,7 @@ export const apiErrors: ErrorRequestHandler = (error, request, response, next) =
     status = error.status;
     body = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
+    if (error instanceof TooManyRequests) response.setHeader('Retry-After', String(error.retryAfterSeconds));
   } else if (bodyError) {
     [status] = bodyError;
     body = { error: { code: bodyError[1], message: bodyError[2] } };

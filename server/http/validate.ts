@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Parses untrusted input with a shared zod schema. A failure becomes a 400 naming the first

@@ -1,7 +1,7 @@
 /**
- * Roles inside one workspace and what each may do. The server's permission module
- * (server/auth/permissions.ts) is the only place that enforces these; the web reads them to show
- * controls as read-only, never to decide anything.
+ * Roles inside one workspace and the names of what they may do. Who may do what is decided by the
+ * server's permission module (server/auth/permissions.ts) alone; the web gets the caller's rights
+ * as `myRights` and uses them to show controls, never to decide anything.
  */
 export const WORKSPACE_ROLES = ['supervisor', 'intern', 'mentor', 'viewer'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
@@ -24,29 +24,4 @@ export const WORKSPACE_RIGHTS = [
 ] as const;
 export type WorkspaceRight = (typeof WORKSPACE_RIGHTS)[number];
 
-const EDITOR: WorkspaceRight[] = ['view', 'editBrief', 'editBoard', 'chat', 'saveVersion', 'restoreVersion'];
-
-export const RIGHTS_BY_ROLE: Record<WorkspaceRole, readonly WorkspaceRight[]> = {
-  supervisor: [...EDITOR, 'manageMembers'],
-  intern: EDITOR,
-  mentor: ['view', 'chat'],
-  viewer: ['view'],
-};
-
-/** Rights that change the work; a completed workspace keeps none of them, for anyone. */
-export const WRITE_RIGHTS: readonly WorkspaceRight[] = [
-  'editBrief',
-  'editBoard',
-  'chat',
-  'manageMembers',
-  'saveVersion',
-  'restoreVersion',
-];
-
 export type WorkspaceStatus = 'active' | 'completed';
-
-export function rightsFor(role: WorkspaceRole | null, status: WorkspaceStatus): WorkspaceRight[] {
-  if (!role) return [];
-  const rights = RIGHTS_BY_ROLE[role];
-  return status === 'completed' ? rights.filter((right) => !WRITE_RIGHTS.includes(right)) : [...rights];
-}

@@ -1,43 +1,26 @@
 import type { AccountRole } from '../../shared/roles.ts';
 import {
-  rightsFor,
+  WORKSPACE_RIGHTS,
+  WORKSPACE_ROLES,
   type WorkspaceRight,
   type WorkspaceRole,
   type WorkspaceStatus,
 } from '../../shared/workspace-roles.ts';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
- * The one permission module. Every action is a named rule, deny by default, used alike by the HTTP
- * routers, the Socket.IO handlers and the Yjs endpoint.
+ * The one permission module. Every authorization decision is a named rule here, deny by default:
+ * a rule lists who it allows, and anyone it does not list is refused.
+ *
+ * Who calls it: the callers of services, and only they — the HTTP routers (`server/http/`), the
+ * Socket.IO handlers and the Yjs endpoint (`server/realtime/`). Services hold the business rules
+ * and trust that the caller has been authorized; they never import this module's checks (only its
+ * types). Each route names its rule in `server/http/openapi/routes.ts` and each socket event in
+ * `SOCKET_EVENT_RULES` (server/realtime/socket/workspace.ts); tests list both.
  */
 
-/** The names routes and socket events cite (see server/http/openapi/routes.ts). */
-export type RuleName =
-  | 'public'
-  | 'signedIn'
-  | 'registerOrg'
-  | 'manageOrg'
-  | 'viewProject'
-  | 'apply'
-  | 'viewApplication'
-  | 'withdrawApplication'
-  | 'keepProfile'
-  | 'startWorkspace'
-  | 'viewWorkspace'
-  | 'manageMembers'
-  | 'saveVersion'
-  | 'restoreVersion'
-  | 'manageMilestones'
-  | 'submitMilestone'
-  | 'reviewMilestone'
-  | 'addDeliverable'
-  | 'deleteDeliverable'
-  | 'completeWorkspace'
-  | 'giveFeedback'
-  | 'manageEntry'
-  | 'readSharedEntry'
-  | 'revokeCredential';
+// ---------------------------------------------------------------------------------------------
+// Workspaces: a rights table, role × workspace status.
 
 export interface WorkspaceAccess {
   workspaceId: string;
@@ -46,107 +29,154 @@ export interface WorkspaceAccess {
   role: WorkspaceRole | null;
 }
 
+/** `active`: only while the work goes on; `completed`: only once it is over; `any`: both. */
+type Phase = 'active' | 'completed' | 'any';
+
+interface WorkspaceRule {
+  roles: readonly WorkspaceRole[];
+  when: Phase;
+  /** Said to a member the rule refuses (strangers get a 404 instead). */
+  refusal: string;
+}
+
+const MEMBERS = WORKSPACE_ROLES;
+const EDITORS = ['supervisor', 'intern'] as const;
+const SUPERVISOR = ['supervisor'] as const;
+const NOT_YOUR_ROLE = 'Your role in this workspace does not allow that.';
+
+export const WORKSPACE_RULES = {
+  viewWorkspace: { roles: MEMBERS, when: 'any', refusal: NOT_YOUR_ROLE },
+  editBrief: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  editBoard: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  /** The Yjs document holds brief and board together: writing it needs both. */
+  editDocument: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  chat: { roles: [...EDITORS, 'mentor'], when: 'active', refusal: 'Viewers read the chat but do not write.' },
+  manageMembers: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor manages members.' },
+  /** Pending invitations stay visible to supervisors after completion. */
+  seeInvitations: { roles: SUPERVISOR, when: 'any', refusal: NOT_YOUR_ROLE },
+  saveVersion: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  restoreVersion: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  /** Interns and supervisors hand in files and links while the workspace is active. */
+  addDeliverable: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
+  deleteAnyDeliverable: { roles: SUPERVISOR, when: 'active', refusal: NOT_YOUR_ROLE },
+  deleteOwnDeliverable: {
+    roles: EDITORS,
+    when: 'active',
+    refusal: 'Only the person who added it or a supervisor can remove a deliverable.',
+  },
+  /** Supervisors plan milestones and review what is submitted against them. */
+  manageMilestones: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor can plan milestones.' },
+  reviewMilestone: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor reviews milestones.' },
+  /** The intern says a milestone is ready for review. */
+  submitMilestone: { roles: ['intern'], when: 'active', refusal: 'Only the intern submits a milestone.' },
+  /** Only a supervisor ends a workspace, once; completing takes every write right away. */
+  completeWorkspace: {
+    roles: SUPERVISOR,
+    when: 'active',
+    refusal: 'Only a supervisor can complete a workspace.',
+  },
+  /** The two sides of the internship rate each other once it is over; mentors and viewers do not. */
+  giveFeedback: {
+    roles: EDITORS,
+    when: 'completed',
+    refusal: 'Only the intern and the supervisors give feedback.',
+  },
+  /** A supervisor sees and withdraws the credentials issued for their workspace, even after completion. */
+  revokeCredential: {
+    roles: SUPERVISOR,
+    when: 'any',
+    refusal: 'Only a supervisor of the workspace sees and revokes its credentials.',
+  },
+} as const satisfies Record<string, WorkspaceRule>;
+
+export type WorkspaceRuleName = keyof typeof WORKSPACE_RULES;
+
+/** The rights shown to the web (`myRights`), each the rule of the same meaning. */
+const RULE_OF_RIGHT: Record<WorkspaceRight, WorkspaceRuleName> = {
+  view: 'viewWorkspace',
+  editBrief: 'editBrief',
+  editBoard: 'editBoard',
+  chat: 'chat',
+  manageMembers: 'manageMembers',
+  saveVersion: 'saveVersion',
+  restoreVersion: 'restoreVersion',
+};
+
+export function allows(rule: WorkspaceRuleName, access: WorkspaceAccess | null): boolean {
+  if (!access?.role) return false;
+  const { roles, when }: WorkspaceRule = WORKSPACE_RULES[rule];
+  return roles.includes(access.role) && (when === 'any' || when === access.status);
+}
+
+/** What the caller may do here, for showing controls; every action is checked again on its own. */
+export const rightsOf = (access: WorkspaceAccess): WorkspaceRight[] =>
+  WORKSPACE_RIGHTS.filter((right) => allows(RULE_OF_RIGHT[right], access));
+
 export const workspaceNotFound = () =>
   new AppError(404, 'workspace_not_found', 'That workspace does not exist or you are not a member.');
 
-export function can(access: WorkspaceAccess | null, right: WorkspaceRight): boolean {
-  return access !== null && rightsFor(access.role, access.status).includes(right);
-}
-
-export const canViewWorkspace = (access: WorkspaceAccess | null) => can(access, 'view');
-export const canEditBrief = (access: WorkspaceAccess | null) => can(access, 'editBrief');
-export const canEditBoard = (access: WorkspaceAccess | null) => can(access, 'editBoard');
-export const canChat = (access: WorkspaceAccess | null) => can(access, 'chat');
-export const canManageMembers = (access: WorkspaceAccess | null) => can(access, 'manageMembers');
-export const canSaveVersion = (access: WorkspaceAccess | null) => can(access, 'saveVersion');
-export const canRestoreVersion = (access: WorkspaceAccess | null) => can(access, 'restoreVersion');
-
-/** The Yjs document holds brief and board together: a connection may write only if it may edit both. */
-export const canEditDocument = (access: WorkspaceAccess | null) =>
-  canEditBrief(access) && canEditBoard(access);
+const COMPLETED = 'This workspace is completed and can no longer be changed.';
 
 /**
- * Throws unless `right` is held. A stranger gets 404 (the workspace's existence is not revealed);
- * a member without the right gets 403.
+ * Throws unless `rule` allows the caller. A stranger gets 404 (the workspace's existence is not
+ * revealed); a member the rule refuses gets 403, `notFound` replaces the 404 for routes named by
+ * another resource (a milestone, a deliverable).
  */
-export function authorize(access: WorkspaceAccess | null, right: WorkspaceRight): WorkspaceAccess {
-  if (!access || !canViewWorkspace(access)) throw workspaceNotFound();
-  if (!can(access, right)) {
-    const why =
-      access.status === 'completed'
-        ? 'This workspace is completed and can no longer be changed.'
-        : 'Your role in this workspace does not allow that.';
-    throw new AppError(403, 'forbidden', why);
-  }
-  return access;
-}
-
-/**
- * Throws unless `rule` allows it: like `authorize`, a stranger gets 404 and a member without the
- * right 403. For the end-of-life rules below, which depend on more than one right.
- */
-export function authorizeBy(
+export function authorize(
   access: WorkspaceAccess | null,
-  rule: (access: WorkspaceAccess) => boolean,
-  why = 'Your role in this workspace does not allow that.',
+  rule: WorkspaceRuleName,
+  notFound: () => AppError = workspaceNotFound,
 ): WorkspaceAccess {
-  if (!access || !canViewWorkspace(access)) throw workspaceNotFound();
-  if (!rule(access)) {
-    throw new AppError(
-      403,
-      'forbidden',
-      access.status === 'completed' ? 'This workspace is completed and can no longer be changed.' : why,
-    );
+  if (!allows('viewWorkspace', access)) throw notFound();
+  if (!allows(rule, access)) {
+    const { when, refusal }: WorkspaceRule = WORKSPACE_RULES[rule];
+    throw forbiddenBecause(when === 'active' && access!.status === 'completed' ? COMPLETED : refusal);
   }
-  return access;
+  return access!;
 }
-
-const isActive = (access: WorkspaceAccess) => access.status === 'active';
-
-/** Interns and supervisors hand in files and links while the workspace is active. */
-export const canAddDeliverable = (access: WorkspaceAccess | null) => can(access, 'editBoard');
 
 /** A deliverable is withdrawn by whoever added it, or by a supervisor, while the work is active. */
-export function canDeleteDeliverable(
+export function authorizeDeliverableRemoval(
   access: WorkspaceAccess | null,
   deliverable: { authorId: string | null },
   userId: string,
-): boolean {
-  if (!access || !isActive(access)) return false;
-  if (access.role === 'supervisor') return true;
-  return deliverable.authorId === userId && canAddDeliverable(access);
+  notFound: () => AppError,
+): WorkspaceAccess {
+  const granted = authorize(access, 'viewWorkspace', notFound);
+  if (allows('deleteAnyDeliverable', granted)) return granted;
+  return authorize(
+    granted,
+    deliverable.authorId === userId ? 'deleteOwnDeliverable' : 'deleteAnyDeliverable',
+  );
 }
 
-/** Supervisors plan milestones and review what is submitted against them. */
-export const canManageMilestones = (access: WorkspaceAccess) =>
-  access.role === 'supervisor' && isActive(access);
-export const canReviewMilestone = canManageMilestones;
+// ---------------------------------------------------------------------------------------------
+// Account roles: what a kind of account may start.
 
-/** The intern says a milestone is ready for review. */
-export const canSubmitMilestone = (access: WorkspaceAccess) => access.role === 'intern' && isActive(access);
+export const ACCOUNT_RULES = {
+  registerOrg: {
+    roles: ['supervisor', 'admin'],
+    refusal: 'Sign up as a business supervisor to register an organisation.',
+  },
+  startWorkspace: { roles: ['supervisor', 'admin'], refusal: 'Only supervisors can start a workspace.' },
+  apply: { roles: ['student'], refusal: 'Only students can apply to projects.' },
+  /** Profiles and project matches are for students. */
+  keepProfile: { roles: ['student'], refusal: 'Only students have a profile and project matches.' },
+} as const satisfies Record<string, { roles: readonly AccountRole[]; refusal: string }>;
 
-/** Only a supervisor ends a workspace, once; completing takes every write right away. */
-export const canCompleteWorkspace = (access: WorkspaceAccess) =>
-  access.role === 'supervisor' && isActive(access);
+export type AccountRuleName = keyof typeof ACCOUNT_RULES;
 
-/** The two sides of the internship rate each other once it is over; mentors and viewers do not. */
-export const canGiveFeedback = (access: WorkspaceAccess) =>
-  access.status === 'completed' && (access.role === 'intern' || access.role === 'supervisor');
-
-/** A supervisor withdraws a credential issued for their workspace (even after completion). */
-export const canRevokeCredential = (access: WorkspaceAccess) => access.role === 'supervisor';
-
-/** A portfolio entry is the student's alone to edit and export. */
-export const canManagePortfolioEntry = (entry: { studentId: string }, userId: string) =>
-  entry.studentId === userId;
-
-/** Strangers read an entry only when its owner shared it (by link or publicly). */
-export const canReadSharedEntry = (entry: { visibility: string }) => entry.visibility !== 'private';
-
-/** Only supervisors and programme admins open workspaces directly. */
-export function canStartWorkspace(role: AccountRole): boolean {
-  return role === 'supervisor' || role === 'admin';
+export function allowsAccount(rule: AccountRuleName, user: { role: AccountRole }): boolean {
+  const roles: readonly AccountRole[] = ACCOUNT_RULES[rule].roles;
+  return roles.includes(user.role);
 }
+
+export function authorizeAccount(user: { role: AccountRole }, rule: AccountRuleName): void {
+  if (!allowsAccount(rule, user)) throw forbiddenBecause(ACCOUNT_RULES[rule].refusal);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations, their projects and the applications to them.
 
 /** The caller's standing toward an organisation and its projects. */
 export interface OrgAccess {
@@ -156,27 +186,72 @@ export interface OrgAccess {
 
 export const orgNotFound = () => new AppError(404, 'org_not_found', 'That organisation does not exist.');
 
-/** Only an organisation's supervisors change it, its projects, and see its applicants. */
-export function canManageOrg(access: OrgAccess | null): boolean {
-  return access?.isSupervisor === true;
-}
+/** Only an organisation's supervisors change it and its projects, and see and decide on applicants. */
+export const canManageOrg = (access: OrgAccess | null): boolean => access?.isSupervisor === true;
 
-export function authorizeOrg(access: OrgAccess | null): OrgAccess {
-  if (!access) throw orgNotFound();
-  if (!canManageOrg(access))
-    throw new AppError(403, 'forbidden', 'Only this organisation’s supervisors can do that.');
+export function authorizeOrg(access: OrgAccess | null, notFound: () => AppError = orgNotFound): OrgAccess {
+  if (!access) throw notFound();
+  if (!canManageOrg(access)) throw forbiddenBecause('Only this organisation’s supervisors can do that.');
   return access;
 }
 
 /** Drafts are seen only by their organisation; published, filled and closed projects by anyone signed in. */
-export function canViewProject(status: string, access: OrgAccess | null): boolean {
-  return status !== 'draft' || canManageOrg(access);
-}
+export const canViewProject = (status: string, access: OrgAccess | null): boolean =>
+  status !== 'draft' || canManageOrg(access);
 
-export function canRegisterOrg(role: AccountRole): boolean {
-  return role === 'supervisor' || role === 'admin';
-}
+/** An application is seen by the student who made it and by the organisation's supervisors. */
+export const canViewApplication = (
+  application: { studentId: string },
+  userId: string,
+  org: OrgAccess | null,
+) => application.studentId === userId || canManageOrg(org);
 
-export function canApply(role: AccountRole): boolean {
-  return role === 'student';
+/** Only the student who applied withdraws. */
+export const canWithdrawApplication = (application: { studentId: string }, userId: string) =>
+  application.studentId === userId;
+
+// ---------------------------------------------------------------------------------------------
+// Portfolio entries.
+
+/** A portfolio entry is the student's alone to read in full, edit and export. */
+export const canManageEntry = (entry: { studentId: string }, userId: string) => entry.studentId === userId;
+
+/** Strangers read an entry only when its owner shared it (by link or publicly). */
+export const canReadSharedEntry = (entry: { visibility: string }) => entry.visibility !== 'private';
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Every rule a route or socket event can cite. `public` and `signedIn` are the two without a
+ * check of their own (authentication is `requireUser`); the rest are above.
+ */
+export const RULE_NAMES = [
+  'public',
+  'signedIn',
+  ...(Object.keys(WORKSPACE_RULES) as WorkspaceRuleName[]),
+  ...(Object.keys(ACCOUNT_RULES) as AccountRuleName[]),
+  'deleteDeliverable',
+  'manageOrg',
+  'viewProject',
+  'viewApplication',
+  'withdrawApplication',
+  'manageEntry',
+  'readSharedEntry',
+] as const;
+
+export type RuleName =
+  | 'public'
+  | 'signedIn'
+  | WorkspaceRuleName
+  | AccountRuleName
+  | 'deleteDeliverable'
+  | 'manageOrg'
+  | 'viewProject'
+  | 'viewApplication'
+  | 'withdrawApplication'
+  | 'manageEntry'
+  | 'readSharedEntry';
+
+function forbiddenBecause(message: string) {
+  return new AppError(403, 'forbidden', message);
 }

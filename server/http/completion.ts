@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
-import { authorizeBy, canCompleteWorkspace, canGiveFeedback, canViewWorkspace } from '../auth/permissions.ts';
+import { authorize } from '../auth/permissions.ts';
 import { getWorkspaceAccess } from '../services/workspaces.ts';
 import { completeWorkspace } from '../services/completion.ts';
 import { getFeedback, giveFeedback, workspaceNotCompleted } from '../services/feedback.ts';
@@ -18,11 +18,7 @@ export function completionRouter(context: AppContext): Router {
   }
 
   router.post('/workspaces/:id/complete', async (request, response) => {
-    const granted = authorizeBy(
-      await access(request),
-      canCompleteWorkspace,
-      'Only a supervisor can complete a workspace.',
-    );
+    const granted = authorize(await access(request), 'completeWorkspace');
     const input = parseInput(completeWorkspaceInput, request.body);
     const user = requireUser(request);
     response.json(await completeWorkspace(db, documents, events, granted, user.id, input));
@@ -30,9 +26,9 @@ export function completionRouter(context: AppContext): Router {
 
   /** Members who may give feedback: before completion that is a 409, for mentors a 403. */
   async function feedbackAccess(request: Request) {
-    const found = authorizeBy(await access(request), canViewWorkspace);
+    const found = authorize(await access(request), 'viewWorkspace');
     if (found.status !== 'completed') throw workspaceNotCompleted();
-    return authorizeBy(found, canGiveFeedback, 'Only the intern and the supervisors give feedback.');
+    return authorize(found, 'giveFeedback');
   }
 
   router.post('/workspaces/:id/feedback', async (request, response) => {

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { authorizeBy, canRevokeCredential } from '../auth/permissions.ts';
-import { forbidden } from '../services/errors.ts';
+import { authorize } from '../auth/permissions.ts';
 import { getWorkspaceAccess } from '../services/workspaces.ts';
 import {
   checkCredential,
@@ -32,10 +31,9 @@ export function credentialsRouter(context: AppContext): Router {
 
   router.get('/workspaces/:id/credentials', async (request, response) => {
     const user = requireUser(request);
-    const access = authorizeBy(
+    const access = authorize(
       await getWorkspaceAccess(db, String(request.params.id), user.id),
-      canRevokeCredential,
-      'Only a supervisor of the workspace sees its credentials.',
+      'revokeCredential',
     );
     response.json({ items: await listWorkspaceCredentials(db, access.workspaceId), next: null });
   });
@@ -44,8 +42,8 @@ export function credentialsRouter(context: AppContext): Router {
     const user = requireUser(request);
     const found = await findCredential(db, String(request.params.id));
     const access = found ? await getWorkspaceAccess(db, found.workspaceId, user.id) : null;
-    if (!found || !access?.role) throw credentialNotFound();
-    if (!canRevokeCredential(access)) throw forbidden('Only a supervisor of the workspace can revoke it.');
+    if (!found) throw credentialNotFound();
+    authorize(access, 'revokeCredential', credentialNotFound);
     response.json(await revokeCredential(db, events, found, user.id));
   });
 

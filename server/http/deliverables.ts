@@ -3,14 +3,8 @@ import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
-import {
-  authorizeBy,
-  canAddDeliverable,
-  canDeleteDeliverable,
-  canViewWorkspace,
-  workspaceNotFound,
-} from '../auth/permissions.ts';
-import { AppError, forbidden } from '../services/errors.ts';
+import { authorize, authorizeDeliverableRemoval } from '../auth/permissions.ts';
+import { AppError } from '../errors.ts';
 import { getWorkspaceAccess } from '../services/workspaces.ts';
 import {
   addFileDeliverable,
@@ -39,21 +33,18 @@ export function deliverablesRouter(context: AppContext): Router {
   const { db } = context;
   const store = BlobStore.forDataDir(context.config.dataDir);
 
-  async function membership(request: Request, workspaceId: string) {
-    const access = await getWorkspaceAccess(db, workspaceId, requireUser(request).id);
-    return access && canViewWorkspace(access) ? access : null;
-  }
+  const membership = (request: Request, workspaceId: string) =>
+    getWorkspaceAccess(db, workspaceId, requireUser(request).id);
 
   router.get('/workspaces/:id/deliverables', async (request, response) => {
-    const access = await membership(request, String(request.params.id));
-    if (!access) throw workspaceNotFound();
+    const access = authorize(await membership(request, String(request.params.id)), 'viewWorkspace');
     response.json({ items: await listDeliverables(db, access.workspaceId), next: null });
   });
 
   router.post('/workspaces/:id/deliverables', async (request, response) => {
     const user = requireUser(request);
     // Rights are checked before a single byte of a file is read.
-    const access = authorizeBy(await membership(request, String(request.params.id)), canAddDeliverable);
+    const access = authorize(await membership(request, String(request.params.id)), 'addDeliverable');
     if (!request.is('multipart/form-data')) {
       const input = parseInput(linkDeliverableInput, request.body);
       response.status(201).json(await addLinkDeliverable(db, access.workspaceId, user.id, input));
@@ -89,22 +80,17 @@ export function deliverablesRouter(context: AppContext): Router {
 
   router.get('/deliverables/:id/download', async (request, response) => {
     const deliverable = await findDeliverable(db, String(request.params.id));
-    if (!deliverable || !(await membership(request, deliverable.workspaceId))) throw deliverableNotFound();
+    if (!deliverable) throw deliverableNotFound();
+    authorize(await membership(request, deliverable.workspaceId), 'viewWorkspace', deliverableNotFound);
     await sendDeliverableFile(request, response, store, deliverable);
   });
 
   router.delete('/deliverables/:id', async (request, response) => {
     const user = requireUser(request);
     const deliverable = await findDeliverable(db, String(request.params.id));
-    const access = deliverable ? await membership(request, deliverable.workspaceId) : null;
-    if (!deliverable || !access) throw deliverableNotFound();
-    if (!canDeleteDeliverable(access, deliverable, user.id)) {
-      throw forbidden(
-        access.status === 'completed'
-          ? 'This workspace is completed and can no longer be changed.'
-          : 'Only the person who added it or a supervisor can remove a deliverable.',
-      );
-    }
+    if (!deliverable) throw deliverableNotFound();
+    const access = await membership(request, deliverable.workspaceId);
+    authorizeDeliverableRemoval(access, deliverable, user.id, deliverableNotFound);
     await deleteDeliverable(db, store, deliverable);
     response.json({ ok: true });
   });

@@ -1,13 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
-import {
-  authorizeBy,
-  canManageMilestones,
-  canReviewMilestone,
-  canSubmitMilestone,
-  canViewWorkspace,
-  type WorkspaceAccess,
-} from '../auth/permissions.ts';
+import { authorize, type WorkspaceRuleName, type WorkspaceAccess } from '../auth/permissions.ts';
 import { getWorkspaceAccess } from '../services/workspaces.ts';
 import {
   acceptMilestone,
@@ -32,54 +25,37 @@ export function milestonesRouter(context: AppContext): Router {
   }
 
   /** For /milestones/:id/…: a stranger learns nothing, not even that the milestone exists. */
-  async function milestoneAccess(request: Request): Promise<WorkspaceAccess> {
+  async function milestoneAccess(request: Request, rule: WorkspaceRuleName): Promise<WorkspaceAccess> {
     const workspaceId = await findMilestoneWorkspace(db, String(request.params.id));
     const access = workspaceId ? await getWorkspaceAccess(db, workspaceId, requireUser(request).id) : null;
-    if (!access || !canViewWorkspace(access)) throw milestoneNotFound();
-    return access;
+    return authorize(access, rule, milestoneNotFound);
   }
 
   router.get('/workspaces/:id/milestones', async (request, response) => {
-    const access = authorizeBy(await workspaceAccess(request), canViewWorkspace);
+    const access = authorize(await workspaceAccess(request), 'viewWorkspace');
     response.json({ items: await listMilestones(db, access.workspaceId), next: null });
   });
 
   router.post('/workspaces/:id/milestones', async (request, response) => {
-    const access = authorizeBy(
-      await workspaceAccess(request),
-      canManageMilestones,
-      'Only a supervisor can plan milestones.',
-    );
+    const access = authorize(await workspaceAccess(request), 'manageMilestones');
     const input = parseInput(createMilestoneInput, request.body);
     response.status(201).json(await addMilestone(db, access.workspaceId, input));
   });
 
   router.post('/milestones/:id/submit', async (request, response) => {
-    const access = authorizeBy(
-      await milestoneAccess(request),
-      canSubmitMilestone,
-      'Only the intern submits a milestone.',
-    );
+    const access = await milestoneAccess(request, 'submitMilestone');
     const id = String(request.params.id);
     response.json(await submitMilestone(db, events, access.workspaceId, id, requireUser(request).id));
   });
 
   router.post('/milestones/:id/accept', async (request, response) => {
-    const access = authorizeBy(
-      await milestoneAccess(request),
-      canReviewMilestone,
-      'Only a supervisor reviews milestones.',
-    );
+    const access = await milestoneAccess(request, 'reviewMilestone');
     const id = String(request.params.id);
     response.json(await acceptMilestone(db, events, access.workspaceId, id, requireUser(request).id));
   });
 
   router.post('/milestones/:id/request-changes', async (request, response) => {
-    const access = authorizeBy(
-      await milestoneAccess(request),
-      canReviewMilestone,
-      'Only a supervisor reviews milestones.',
-    );
+    const access = await milestoneAccess(request, 'reviewMilestone');
     const { comment } = parseInput(requestChangesInput, request.body);
     const id = String(request.params.id);
     const userId = requireUser(request).id;

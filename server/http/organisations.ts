@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { authorizeOrg, canRegisterOrg, orgNotFound } from '../auth/permissions.ts';
-import { forbidden } from '../services/errors.ts';
+import { authorizeAccount, authorizeOrg, orgNotFound } from '../auth/permissions.ts';
 import {
   getOrgAccess,
   getOrganisation,
@@ -29,8 +28,7 @@ export function organisationsRouter(context: AppContext): Router {
   router.post('/orgs', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(createOrgInput, request.body);
-    if (!canRegisterOrg(user.role))
-      throw forbidden('Sign up as a business supervisor to register an organisation.');
+    authorizeAccount(user, 'registerOrg');
     response.status(201).json(await registerOrganisation(db, user.id, input));
   });
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../errors.ts';
 import {
   ensureHandle,
   getMyEntry,

@@ -16,6 +16,7 @@ import {
   inviteToApplyInput,
 } from '../../shared/schemas/marketplace.ts';
 import { inviteToApply } from '../services/invitations.ts';
+import { authorizeAccount } from '../auth/permissions.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
@@ -47,8 +48,7 @@ export function projectsRouter(context: AppContext): Router {
   router.post('/projects', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(createProjectInput, request.body);
-    const project = await createProject(db, user.id, input);
-    context.events.emit('project:changed', { projectId: project.id });
+    const project = await createProject(db, context.events, user.id, input);
     const scoping = await scopeProject(
       { ...input, skills: resolveSkills(input.skills) },
       context.config.hourlyFeeFloor,
@@ -64,28 +64,25 @@ export function projectsRouter(context: AppContext): Router {
   router.patch('/projects/:id', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(updateProjectInput, request.body);
-    const project = await updateProject(db, String(request.params.id), user.id, input);
-    context.events.emit('project:changed', { projectId: project.id });
-    response.json(project);
+    response.json(await updateProject(db, context.events, String(request.params.id), user.id, input));
   });
 
   router.post('/projects/:id/publish', async (request, response) => {
     const user = requireUser(request);
-    const project = await changeProjectStatus(db, String(request.params.id), user.id, 'publish');
-    context.events.emit('project:changed', { projectId: project.id });
-    response.json(project);
+    response.json(
+      await changeProjectStatus(db, context.events, String(request.params.id), user.id, 'publish'),
+    );
   });
 
   router.post('/projects/:id/close', async (request, response) => {
     const user = requireUser(request);
-    const project = await changeProjectStatus(db, String(request.params.id), user.id, 'close');
-    context.events.emit('project:changed', { projectId: project.id });
-    response.json(project);
+    response.json(await changeProjectStatus(db, context.events, String(request.params.id), user.id, 'close'));
   });
 
   router.post('/projects/:id/applications', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(applyInput, request.body);
+    authorizeAccount(user, 'apply');
     response
       .status(201)
       .json(await applyToProject(db, context.events, user, String(request.params.id), input));

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { SessionUser } from '../services/sessions.ts';
-import { unauthenticated } from '../services/errors.ts';
+import { unauthenticated } from '../errors.ts';
 
 declare global {
   // Express types its request through this global namespace; merging is the documented way in.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../errors.ts';
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from '../../shared/schemas/text.ts';
 
 /**

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import {
+  allows,
   authorize,
-  canStartWorkspace,
-  workspaceNotFound,
+  authorizeAccount,
+  rightsOf,
   type WorkspaceAccess,
+  type WorkspaceRuleName,
 } from '../auth/permissions.ts';
-import { forbidden } from '../services/errors.ts';
 import {
   addMember,
   createWorkspace,
@@ -24,7 +25,6 @@ import {
   messagesQuery,
   saveVersionInput,
 } from '../../shared/schemas/workspaces.ts';
-import type { WorkspaceRight } from '../../shared/workspace-roles.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
@@ -33,21 +33,25 @@ export function workspacesRouter(context: AppContext): Router {
   const router = Router();
   const { db } = context;
 
-  /** Authenticates, then checks `right` in the workspace named by the URL. */
-  async function access(request: Request, right: WorkspaceRight): Promise<WorkspaceAccess> {
+  /** Authenticates, then checks `rule` in the workspace named by the URL. */
+  async function access(request: Request, rule: WorkspaceRuleName): Promise<WorkspaceAccess> {
     const user = requireUser(request);
-    const found = await getWorkspaceAccess(db, String(request.params.id), user.id);
-    if (!found) throw workspaceNotFound();
-    return authorize(found, right);
+    return authorize(await getWorkspaceAccess(db, String(request.params.id), user.id), rule);
   }
+
+  const detail = (granted: WorkspaceAccess) =>
+    getWorkspaceDetail(db, granted, {
+      rights: rightsOf(granted),
+      withInvitations: allows('seeInvitations', granted),
+    });
 
   router.post('/workspaces', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(createWorkspaceInput, request.body);
-    if (!canStartWorkspace(user.role)) throw forbidden('Only supervisors can start a workspace.');
+    authorizeAccount(user, 'startWorkspace');
     const { id } = await createWorkspace(db, { title: input.title, createdBy: user.id });
-    const created = await getWorkspaceAccess(db, id, user.id);
-    response.status(201).json(await getWorkspaceDetail(db, created!));
+    const created = authorize(await getWorkspaceAccess(db, id, user.id), 'viewWorkspace');
+    response.status(201).json(await detail(created));
   });
 
   router.get('/workspaces', async (request, response) => {
@@ -56,7 +60,7 @@ export function workspacesRouter(context: AppContext): Router {
   });
 
   router.get('/workspaces/:id', async (request, response) => {
-    response.json(await getWorkspaceDetail(db, await access(request, 'view')));
+    response.json(await detail(await access(request, 'viewWorkspace')));
   });
 
   router.post('/workspaces/:id/members', async (request, response) => {
@@ -81,7 +85,7 @@ export function workspacesRouter(context: AppContext): Router {
   });
 
   router.get('/workspaces/:id/messages', async (request, response) => {
-    const granted = await access(request, 'view');
+    const granted = await access(request, 'viewWorkspace');
     const query = parseInput(messagesQuery, request.query);
     const page = await listMessages(db, granted.workspaceId, query);
     const oldest = page.items[0];
@@ -89,7 +93,7 @@ export function workspacesRouter(context: AppContext): Router {
   });
 
   router.get('/workspaces/:id/versions', async (request, response) => {
-    const granted = await access(request, 'view');
+    const granted = await access(request, 'viewWorkspace');
     response.json({ items: await listVersions(db, granted.workspaceId), next: null });
   });
 
@@ -108,7 +112,7 @@ export function workspacesRouter(context: AppContext): Router {
   });
 
   router.get('/workspaces/:id/versions/:versionId', async (request, response) => {
-    const granted = await access(request, 'view');
+    const granted = await access(request, 'viewWorkspace');
     response.json(await getVersion(db, granted.workspaceId, String(request.params.versionId)));
   });
 

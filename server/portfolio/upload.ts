@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
 import { MAX_DELIVERABLE_BYTES } from '../../shared/schemas/portfolio.ts';
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../errors.ts';
 import type { BlobStore } from './blob-store.ts';
 import { HEAD_BYTES } from './file-types.ts';
 

@@ -2,7 +2,7 @@ import { and, count, eq, gt, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { loginFailures, users } from '../db/schema.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { AppError, TooManyRequests, conflict } from './errors.ts';
+import { AppError, TooManyRequests, conflict } from '../errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
 import { claimInvitations } from './workspaces.ts';
 import { claimOrgInvitations } from './organisations.ts';

@@ -10,13 +10,13 @@ import {
   users,
   workspaces,
 } from '../db/schema.ts';
-import { authorizeOrg, canApply } from '../auth/permissions.ts';
+import { authorizeOrg } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { AccountRole } from '../../shared/roles.ts';
 import type { Application } from '../../shared/schemas/marketplace-views.ts';
 import type { applyInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict, forbidden } from './errors.ts';
+import { AppError, conflict, forbidden } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 import { getOrgAccess } from './organisations.ts';
 import { briefFromProject } from './project-brief.ts';
@@ -85,7 +85,6 @@ export async function applyToProject(
   projectId: string,
   input: z.output<typeof applyInput>,
 ): Promise<Application> {
-  if (!canApply(student.role)) throw forbidden('Only students can apply to projects.');
   const { project } = await getProject(db, projectId, student.id);
   if (project.status !== 'published')
     throw conflict('project_not_open', 'This project is not taking applications.');

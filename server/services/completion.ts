@@ -19,7 +19,7 @@ import { completedTasks } from '../portfolio/board-tasks.ts';
 import { newShareToken } from '../portfolio/handles.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
 import { loadDocument } from './doc-store.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import type { LiveDocuments } from './live-documents.ts';
 import { createNotifications } from './notifications.ts';
 import { ensureHandle } from './portfolio.ts';

@@ -10,7 +10,7 @@ import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open
 import { getIssuer } from '../portfolio/credentials/issuer.ts';
 import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 
 type Credential = Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { Deliverable } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { BlobStore } from '../portfolio/blob-store.ts';
 import type { ReceivedFile } from '../portfolio/upload.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { lockActiveWorkspace } from './milestones.ts';
 
 export const deliverableNotFound = () =>

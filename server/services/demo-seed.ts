@@ -69,14 +69,14 @@ export async function seedDemoProgramme(db: Db) {
           applicationDeadline: daysFromNow(10),
           templateId,
         });
-        const project = await createProject(tx, idOf(supervisor), input);
-        await changeProjectStatus(tx, project.id, idOf(supervisor), 'publish');
+        const project = await createProject(tx, events, idOf(supervisor), input);
+        await changeProjectStatus(tx, events, project.id, idOf(supervisor), 'publish');
         projectIds.set(templateId, project.id);
       }
     }
 
     for (const [email, profile] of Object.entries(DEMO_PROFILES)) {
-      await saveStudentProfile(tx, idOf(email), studentProfileInput.parse(profile));
+      await saveStudentProfile(tx, events, idOf(email), studentProfileInput.parse(profile));
     }
 
     const projectId = projectIds.get(DEMO_WORKSPACE.projectTemplate)!;

@@ -9,7 +9,7 @@ import {
   type FeedbackView,
 } from '../../shared/schemas/portfolio.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { memberIds } from './milestones.ts';
 import { createNotifications } from './notifications.ts';
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { authorizeOrg } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 import { getProject } from './projects.ts';
 

@@ -5,7 +5,7 @@ import { applications } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import { MatchIndex, type MatchResult, type MatchStudent } from '../matching/index.ts';
 import type { Project, SkillNeed } from '../../shared/schemas/marketplace-views.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { loadAnyMatchProject, loadMatchProjects, loadMatchStudents } from './match-data.ts';
 import { getProject, loadProjectViews } from './projects.ts';
 import { toSkillNeeds } from './skills.ts';

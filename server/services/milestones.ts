@@ -6,7 +6,7 @@ import type { WorkspaceRole } from '../../shared/workspace-roles.ts';
 import type { MilestoneStatus, WorkspaceMilestone } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { portfolioNotice, type PortfolioNoticeKind } from '../portfolio/notices.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 
 export const milestoneNotFound = () =>

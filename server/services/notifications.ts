@@ -4,7 +4,7 @@ import { notifications } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { Notification } from '../../shared/live.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 export interface NewNotification {
   userId: string;

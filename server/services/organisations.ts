@@ -7,7 +7,7 @@ import type { DomainEventBus } from '../events.ts';
 import type { Organisation } from '../../shared/schemas/marketplace-views.ts';
 import type { createOrgInput, updateOrgInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 import { findUserByEmail } from './users.ts';
 

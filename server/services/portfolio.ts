@@ -13,7 +13,7 @@ import {
   workspaceMilestones,
   workspaces,
 } from '../db/schema.ts';
-import { canManagePortfolioEntry, canReadSharedEntry } from '../auth/permissions.ts';
+import { canManageEntry, canReadSharedEntry } from '../auth/permissions.ts';
 import {
   HANDLE_PATTERN,
   type PortfolioEntry,
@@ -24,7 +24,7 @@ import {
 import { isUuid } from '../../shared/ids.ts';
 import { ownerEntryView, publicEntryView, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { handleCandidates, newShareToken } from '../portfolio/handles.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 
 export const entryNotFound = () =>
   new AppError(404, 'entry_not_found', 'That portfolio entry does not exist or is not shared.');
@@ -135,7 +135,7 @@ export async function loadEntries(db: Db, where: SQL | undefined): Promise<Loade
 export async function loadOwnEntry(db: Db, entryId: string, userId: string): Promise<LoadedEntry> {
   if (!isUuid(entryId)) throw entryNotFound();
   const [loaded] = await loadEntries(db, eq(portfolioEntries.id, entryId));
-  if (!loaded || !canManagePortfolioEntry(loaded.entry, userId)) throw entryNotFound();
+  if (!loaded || !canManageEntry(loaded.entry, userId)) throw entryNotFound();
   return loaded;
 }
 

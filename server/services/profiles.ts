@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import type { DomainEventBus } from '../events.ts';
 import { studentProfiles, users } from '../db/schema.ts';
 import type { StudentProfile } from '../../shared/schemas/marketplace-views.ts';
 import type { studentProfileInput } from '../../shared/schemas/marketplace.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { resolveSkillIds, resolveSkills, skillLabel, toSkillNeeds } from './skills.ts';
 
 type ProfileRow = typeof studentProfiles.$inferSelect;
@@ -91,8 +92,10 @@ export async function getStudentProfile(db: Db, userId: string): Promise<Student
   return toStudentProfile(row ?? { ...EMPTY, userId }, user.name, row !== undefined);
 }
 
+/** Saves the profile and announces `profile:changed`, so the match index is never stale. */
 export async function saveStudentProfile(
   db: Db,
+  events: DomainEventBus,
   userId: string,
   input: z.output<typeof studentProfileInput>,
 ): Promise<StudentProfile> {
@@ -106,5 +109,6 @@ export async function saveStudentProfile(
     .insert(studentProfiles)
     .values({ userId, ...values })
     .onConflictDoUpdate({ target: studentProfiles.userId, set: values });
+  events.emit('profile:changed', { userId });
   return getStudentProfile(db, userId);
 }

@@ -5,7 +5,7 @@ import { organisations, projects } from '../db/schema.ts';
 import type { projectSearchQuery } from '../../shared/schemas/marketplace.ts';
 import type { ListResponse } from '../../shared/errors.ts';
 import type { Project } from '../../shared/schemas/marketplace-views.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { seatsTakenSql, toProject } from './projects.ts';
 import { resolveSkillIds } from './skills.ts';
 

@@ -1,12 +1,13 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import type { DomainEventBus } from '../events.ts';
 import { applications, organisations, projects } from '../db/schema.ts';
 import { authorizeOrg, canViewProject, type OrgAccess } from '../auth/permissions.ts';
 import type { Project } from '../../shared/schemas/marketplace-views.ts';
 import type { createProjectInput, updateProjectInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { getOrgAccess } from './organisations.ts';
 import { resolveSkills, toSkillNeeds } from './skills.ts';
 
@@ -91,6 +92,7 @@ export async function getProject(
 
 export async function createProject(
   db: Db,
+  events: DomainEventBus,
   userId: string,
   input: z.output<typeof createProjectInput>,
 ): Promise<Project> {
@@ -108,12 +110,14 @@ export async function createProject(
       createdBy: userId,
     })
     .returning();
+  events.emit('project:changed', { projectId: row!.id });
   return (await getProject(db, row!.id, userId)).project;
 }
 
 /** Edits by the organisation's supervisors; a filled or closed project is no longer edited. */
 export async function updateProject(
   db: Db,
+  events: DomainEventBus,
   projectId: string,
   userId: string,
   input: ProjectFields,
@@ -127,6 +131,7 @@ export async function updateProject(
     .update(projects)
     .set({ ...toColumns(input), updatedAt: new Date() })
     .where(eq(projects.id, projectId));
+  events.emit('project:changed', { projectId });
   return (await getProject(db, projectId, userId)).project;
 }
 
@@ -138,6 +143,7 @@ const TRANSITIONS: Record<'publish' | 'close', { from: Project['status'][]; to: 
 /** draft → published → filled → closed; publishing needs the basics a student must know. */
 export async function changeProjectStatus(
   db: Db,
+  events: DomainEventBus,
   projectId: string,
   userId: string,
   action: 'publish' | 'close',
@@ -171,6 +177,7 @@ export async function changeProjectStatus(
       ...(action === 'publish' ? { publishedAt: new Date() } : {}),
     })
     .where(and(eq(projects.id, projectId), eq(projects.status, project.status)));
+  events.emit('project:changed', { projectId });
   return (await getProject(db, projectId, userId)).project;
 }
 

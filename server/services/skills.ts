@@ -2,7 +2,7 @@ import { findSkill, getSkill } from '../../shared/taxonomy/index.ts';
 import type { SkillLevel } from '../../shared/marketplace.ts';
 import type { SkillNeed } from '../../shared/schemas/marketplace-views.ts';
 import type { SkillRequirement } from '../db/schema.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Turns what people type ("Insta", "canva", "data-analysis") into taxonomy ids. Unknown names are

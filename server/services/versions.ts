@@ -6,7 +6,7 @@ import { getBrief } from '../../shared/doc-layout.ts';
 import type { BriefVersion } from '../../shared/schemas/workspaces.ts';
 import { loadDocument } from './doc-store.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import type { LiveDocuments } from './live-documents.ts';
 
 const versionColumns = {

@@ -10,7 +10,7 @@ import {
 } from '../db/schema.ts';
 import type { WorkspaceAccess } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
-import { rightsFor, type WorkspaceRole } from '../../shared/workspace-roles.ts';
+import type { WorkspaceRight, WorkspaceRole } from '../../shared/workspace-roles.ts';
 import type {
   WorkspaceDetail,
   WorkspaceInvitation,
@@ -19,7 +19,7 @@ import type {
 } from '../../shared/schemas/workspaces.ts';
 import { createInitialDocument, defaultBrief, type InitialDocument } from './brief-builder.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { findUserByEmail } from './users.ts';
 import { createNotifications } from './notifications.ts';
 
@@ -94,11 +94,20 @@ async function listInvitations(db: Db, workspaceId: string): Promise<WorkspaceIn
   return rows.map((row) => ({ ...row, status: 'pending' as const }));
 }
 
-export async function getWorkspaceDetail(db: Db, access: WorkspaceAccess): Promise<WorkspaceDetail> {
+/** What the caller was granted, decided by the permission module before this is called. */
+export interface DetailGrant {
+  rights: WorkspaceRight[];
+  withInvitations: boolean;
+}
+
+export async function getWorkspaceDetail(
+  db: Db,
+  access: WorkspaceAccess,
+  grant: DetailGrant,
+): Promise<WorkspaceDetail> {
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, access.workspaceId));
   if (!workspace || !access.role)
     throw new AppError(404, 'workspace_not_found', 'That workspace does not exist.');
-  const canSeeInvitations = rightsFor(access.role, 'active').includes('manageMembers');
   return {
     id: workspace.id,
     title: workspace.title,
@@ -106,9 +115,9 @@ export async function getWorkspaceDetail(db: Db, access: WorkspaceAccess): Promi
     createdAt: workspace.createdAt.toISOString(),
     completedAt: workspace.completedAt?.toISOString() ?? null,
     myRole: access.role,
-    myRights: rightsFor(access.role, workspace.status),
+    myRights: grant.rights,
     members: await listMembers(db, workspace.id),
-    invitations: canSeeInvitations ? await listInvitations(db, workspace.id) : [],
+    invitations: grant.withInvitations ? await listInvitations(db, workspace.id) : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '../../../shared/errors.ts';
-import { AppError, TooManyRequests } from '../../services/errors.ts';
+import { AppError, TooManyRequests } from '../../errors.ts';
 
 /** Errors raised by body-parser carry a `type`; each maps to a client error. */
 const BODY_ERRORS: Record<string, [number, string, string]> = {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { isOwnOrigin } from '../../auth/origin.ts';
-import { AppError } from '../../services/errors.ts';
+import { AppError } from '../../errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

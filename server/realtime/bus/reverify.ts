@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { AppContext } from '../../context.ts';
-import { canEditDocument, canViewWorkspace } from '../../auth/permissions.ts';
+import { allows } from '../../auth/permissions.ts';
 import { isSessionActive } from '../../services/sessions.ts';
 import { getWorkspaceAccess } from '../../services/workspaces.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
@@ -33,8 +33,8 @@ export async function reverifyLiveConnections(
         continue;
       }
       const access = await getWorkspaceAccess(db, connection.live.workspaceId, connection.user.id);
-      if (!canViewWorkspace(access)) connection.close(YJS_CLOSE.membershipRevoked, 'membership removed');
-      else if (!canEditDocument(access)) connection.readOnly = true;
+      if (!allows('viewWorkspace', access)) connection.close(YJS_CLOSE.membershipRevoked, 'membership removed');
+      else if (!allows('editDocument', access)) connection.readOnly = true;
     }
     for (const socket of await io.local.fetchSockets()) {
       const { user, workspaces } = socket.data;
@@ -43,7 +43,7 @@ export async function reverifyLiveConnections(
         continue;
       }
       for (const workspaceId of Object.keys(workspaces ?? {})) {
-        if (!canViewWorkspace(await getWorkspaceAccess(db, workspaceId, user.id))) {
+        if (!allows('viewWorkspace', await getWorkspaceAccess(db, workspaceId, user.id))) {
           await expelMember(io as never, workspaceId, user.id);
         }
       }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AppError } from '../../services/errors.ts';
+import type { AppError } from '../../errors.ts';
 import type { Ack } from '../../../shared/live.ts';
 import { UNSTORABLE_TEXT_MESSAGE, findUnstorableText } from '../../../shared/schemas/text.ts';
 

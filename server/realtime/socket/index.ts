@@ -5,14 +5,14 @@ import { isOwnOrigin } from '../../auth/origin.ts';
 import { authenticateRequest } from '../../auth/authenticate.ts';
 import { MAX_SOCKET_PACKET_BYTES } from '../../../shared/limits.ts';
 import type { SessionUser } from '../../services/sessions.ts';
-import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
+import type { WorkspaceAccess } from '../../auth/permissions.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/live.ts';
 import { registerWorkspaceEvents } from './workspace.ts';
 
 export interface SocketData {
   user: SessionUser;
-  /** Workspaces this socket has joined, with the role it joined as. */
-  workspaces: Record<string, WorkspaceRole>;
+  /** Workspaces this socket has joined, with the access it joined with. */
+  workspaces: Record<string, WorkspaceAccess>;
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { AppContext } from '../../context.ts';
-import { authorize, type WorkspaceAccess } from '../../auth/permissions.ts';
+import {
+  allows,
+  authorize,
+  type RuleName,
+  type WorkspaceAccess,
+  type WorkspaceRuleName,
+} from '../../auth/permissions.ts';
 import { getWorkspaceAccess } from '../../services/workspaces.ts';
 import { countUnread, listMessages, markRead, postMessage } from '../../services/chat.ts';
 import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../../shared/live.ts';
@@ -11,12 +17,25 @@ import {
   sendChatInput,
   typingInput,
 } from '../../../shared/schemas/chat.ts';
-import type { WorkspaceRight } from '../../../shared/workspace-roles.ts';
 import type { SocketData } from './index.ts';
 import { handleEvent } from './handlers.ts';
 
 type StintIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type StintSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * The rule each client event is authorized by. `chat:typing` is checked against the access the
+ * socket joined with (no database trip per keystroke); the others against the database every time,
+ * so a removal takes effect at once.
+ */
+export const SOCKET_EVENT_RULES = {
+  'workspace:join': 'viewWorkspace',
+  'workspace:leave': 'signedIn',
+  'chat:send': 'chat',
+  'chat:history': 'viewWorkspace',
+  'chat:read': 'viewWorkspace',
+  'chat:typing': 'chat',
+} as const satisfies Record<keyof ClientToServerEvents, RuleName>;
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 
@@ -25,7 +44,7 @@ export async function presenceIn(io: StintIo, workspaceId: string): Promise<Pres
   const sockets = await io.in(workspaceRoom(workspaceId)).fetchSockets();
   const people = new Map<string, PresentPerson>();
   for (const socket of sockets) {
-    const role = socket.data.workspaces?.[workspaceId];
+    const role = socket.data.workspaces?.[workspaceId]?.role;
     if (role)
       people.set(socket.data.user.id, { userId: socket.data.user.id, name: socket.data.user.name, role });
   }
@@ -48,17 +67,18 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     context.logger.error({ err: error, userId: user.id }, 'socket event failed');
 
   /** Rights are checked against the database on every event, so a removal takes effect at once. */
-  async function access(workspaceId: string, right: WorkspaceRight): Promise<WorkspaceAccess> {
-    return authorize(await getWorkspaceAccess(db, workspaceId, user.id), right);
+  async function access(workspaceId: string, rule: WorkspaceRuleName): Promise<WorkspaceAccess> {
+    return authorize(await getWorkspaceAccess(db, workspaceId, user.id), rule);
   }
+  const rule = SOCKET_EVENT_RULES;
 
   socket.on(
     'workspace:join',
     handleEvent(
       joinWorkspaceInput,
       async ({ workspaceId }) => {
-        const granted = await access(workspaceId, 'view');
-        socket.data.workspaces[workspaceId] = granted.role!;
+        const granted = await access(workspaceId, rule['workspace:join']);
+        socket.data.workspaces[workspaceId] = granted;
         await socket.join(workspaceRoom(workspaceId));
         const [page, unread] = await Promise.all([
           listMessages(db, workspaceId),
@@ -96,7 +116,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       sendChatInput,
       async ({ workspaceId, body, clientId }) => {
-        await access(workspaceId, 'chat');
+        await access(workspaceId, rule['chat:send']);
         const { message, created } = await postMessage(db, {
           workspaceId,
           authorId: user.id,
@@ -115,7 +135,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       chatHistoryInput,
       async ({ workspaceId, before }) => {
-        await access(workspaceId, 'view');
+        await access(workspaceId, rule['chat:history']);
         return listMessages(db, workspaceId, { before });
       },
       unexpected,
@@ -127,7 +147,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       markReadInput,
       async ({ workspaceId, seq }) => {
-        await access(workspaceId, 'view');
+        await access(workspaceId, rule['chat:read']);
         return { unread: await markRead(db, workspaceId, user.id, seq) };
       },
       unexpected,
@@ -139,9 +159,8 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       typingInput,
       async ({ workspaceId, typing }) => {
-        // Only someone who has joined and may chat can show as typing; no database trip per keystroke.
-        const role = socket.data.workspaces[workspaceId];
-        if (!role || role === 'viewer') return {};
+        // Only someone who has joined and may chat shows as typing.
+        if (!allows(rule['chat:typing'], socket.data.workspaces[workspaceId] ?? null)) return {};
         socket
           .to(workspaceRoom(workspaceId))
           .emit('chat:typing', { workspaceId, userId: user.id, name: user.name, typing });

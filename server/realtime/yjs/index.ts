@@ -1,11 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../context.ts';
-import {
-  canEditDocument,
-  canViewWorkspace,
-  workspaceNotFound,
-  type WorkspaceAccess,
-} from '../../auth/permissions.ts';
+import { allows, authorize as authorizeRule, type WorkspaceAccess } from '../../auth/permissions.ts';
 import { getWorkspaceAccess } from '../../services/workspaces.ts';
 import type { SessionUser } from '../../services/sessions.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
@@ -23,9 +18,7 @@ export function createYjsServer(context: AppContext) {
   const rooms = new DocumentRooms(context.documents, context.logger);
 
   async function authorize(user: SessionUser, workspaceId: string): Promise<WorkspaceAccess> {
-    const access = await getWorkspaceAccess(context.db, workspaceId, user.id);
-    if (!access || !canViewWorkspace(access)) throw workspaceNotFound();
-    return access;
+    return authorizeRule(await getWorkspaceAccess(context.db, workspaceId, user.id), 'viewWorkspace');
   }
 
   function accept(socket: WebSocket, user: SessionUser, workspaceId: string, access: WorkspaceAccess) {
@@ -50,7 +43,7 @@ export function createYjsServer(context: AppContext) {
         socket,
         user,
         live,
-        !canEditDocument(access),
+        !allows('editDocument', access),
         access.role!,
         context.logger,
       );

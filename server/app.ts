@@ -15,6 +15,8 @@ import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security.ts';
 import { attachRealtime } from './realtime/index.ts';
 import { loadWebHandler } from './web-handler.ts';
+import { MailSender } from './mail/sender.ts';
+import { createMailTransport } from './mail/transport.ts';
 
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
@@ -42,6 +44,13 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
     events,
     documents: new LiveDocuments(db.db, log),
     matchmaker: new Matchmaker(db.db, events, log),
+    mail: new MailSender({
+      db: db.db,
+      transport: createMailTransport(config.mail, config.dataDir),
+      config: config.mail,
+      logger: log,
+      origin: () => config.publicOrigin ?? `http://localhost:${config.port}`,
+    }),
   };
 }
 
@@ -67,6 +76,8 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
   const app = await createExpressApp(context, options.web ?? true);
   const server = createServer(app);
   const realtime = attachRealtime(server, context);
+  context.mail.setOrigin(() => context.config.publicOrigin ?? listeningOrigin(server, context.config.port));
+  context.mail.start(context.events);
 
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
@@ -75,8 +86,14 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
       await realtime.close();
       server.closeAllConnections();
       await closed;
+      await context.mail.stop();
     })();
     return stopping;
   };
   return Object.assign(server, { shutdown });
+}
+
+function listeningOrigin(server: Server, fallbackPort: number): string {
+  const address = server.address();
+  return `http://localhost:${typeof address === 'object' && address ? address.port : fallbackPort}`;
 }

@@ -41,6 +41,14 @@ const environment = z.object({
   HOURLY_FEE_FLOOR: z.coerce.number().positive().max(1000).default(12.21),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().max(200).optional()),
+  MAIL_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
 });
 
 export interface Config {
@@ -62,6 +70,16 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   /** The lowest hourly rate the scoping check calls fair (default: the UK National Living Wage). */
   hourlyFeeFloor: number;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Undefined: every message is written to `<dataDir>/outbox/` as an .eml file instead. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Stint <no-reply@stint.example.org>`. */
+  from: string;
+  /** The first retry's delay after a failed send; each further retry waits twice as long. */
+  retryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +92,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message}`);
   }
   const vars = parsed.data;
+  if (vars.MAIL_FROM !== undefined && /[\r\n]/.test(vars.MAIL_FROM)) {
+    throw new ConfigError('Invalid MAIL_FROM: must be one line');
+  }
   if ((vars.ADMIN_EMAIL === undefined) !== (vars.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
@@ -88,6 +109,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: vars.SEED,
     logLevel: vars.LOG_LEVEL,
     hourlyFeeFloor: vars.HOURLY_FEE_FLOOR,
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? 'Stint <no-reply@stint.localhost>',
+      retryMs: vars.MAIL_RETRY_MS,
+    },
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid PUBLIC_ORIGIN/],
     [{ SEED: 'maybe' }, /^Invalid SEED/],
     [{ ADMIN_EMAIL: 'admin@example.test' }, /ADMIN_EMAIL\/ADMIN_PASSWORD/],
+    [{ SMTP_URL: 'mail.example.test:25' }, /^Invalid SMTP_URL.*smtp:\/\//],
+    [{ MAIL_FROM: 'Stint\r\nBcc: x@evil.test' }, /^Invalid MAIL_FROM/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -24,6 +26,16 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('writes mail to files unless SMTP_URL is set', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeUndefined();
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.test:587', MAIL_FROM: 'Stint <a@b.test>' }).mail,
+    ).toMatchObject({
+      smtpUrl: 'smtp://u:p@mail.example.test:587',
+      from: 'Stint <a@b.test>',
+    });
   });
 
   it('reads a PostgreSQL URL, a public origin and SEED=false', () => {

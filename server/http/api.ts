@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { authRouter } from './auth.ts';
+import { passwordResetRouter } from './password-reset.ts';
 import { healthRouter } from './health.ts';
 import { workspacesRouter } from './workspaces.ts';
 import { organisationsRouter } from './organisations.ts';
@@ -24,6 +25,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
   api.use(healthRouter(context));
   api.use(authRouter(context));
+  api.use(passwordResetRouter(context));
   api.use(workspacesRouter(context));
   api.use(organisationsRouter(context));
   api.use(projectsRouter(context));

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../limits.ts';
+import { emailSchema } from './auth.ts';
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH);
+
+export const tokenSchema = z.string().trim().min(1, 'The link has no token.').max(200);
+
+export const passwordResetInput = z.strictObject({ email: emailSchema });
+
+export const passwordResetConfirmInput = z.strictObject({
+  token: tokenSchema,
+  password: newPasswordSchema,
+});

@@ -15,3 +15,5 @@ export const passwordResetConfirmInput = z.strictObject({
   token: tokenSchema,
   password: newPasswordSchema,
 });
+
+export const confirmEmailInput = z.strictObject({ token: tokenSchema });

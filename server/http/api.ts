@@ -4,6 +4,7 @@ import { MAX_JSON_BODY_BYTES } from '../../shared/limits.ts';
 import { authRouter } from './auth.ts';
 import { passwordResetRouter } from './password-reset.ts';
 import { emailConfirmationRouter } from './email-confirmation.ts';
+import { accountDataRouter } from './account-data.ts';
 import { healthRouter } from './health.ts';
 import { workspacesRouter } from './workspaces.ts';
 import { organisationsRouter } from './organisations.ts';
@@ -28,6 +29,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(authRouter(context));
   api.use(passwordResetRouter(context));
   api.use(emailConfirmationRouter(context));
+  api.use(accountDataRouter(context));
   api.use(workspacesRouter(context));
   api.use(organisationsRouter(context));
   api.use(projectsRouter(context));

@@ -17,3 +17,7 @@ export const passwordResetConfirmInput = z.strictObject({
 });
 
 export const confirmEmailInput = z.strictObject({ token: tokenSchema });
+
+export const deleteAccountInput = z.strictObject({
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+});

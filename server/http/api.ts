@@ -5,6 +5,7 @@ import { authRouter } from './auth.ts';
 import { passwordResetRouter } from './password-reset.ts';
 import { emailConfirmationRouter } from './email-confirmation.ts';
 import { accountDataRouter } from './account-data.ts';
+import { accountSettingsRouter } from './account-settings.ts';
 import { healthRouter } from './health.ts';
 import { workspacesRouter } from './workspaces.ts';
 import { organisationsRouter } from './organisations.ts';
@@ -30,6 +31,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(passwordResetRouter(context));
   api.use(emailConfirmationRouter(context));
   api.use(accountDataRouter(context));
+  api.use(accountSettingsRouter(context));
   api.use(workspacesRouter(context));
   api.use(organisationsRouter(context));
   api.use(projectsRouter(context));

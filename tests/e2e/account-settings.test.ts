@@ -74,3 +74,52 @@ describe('account self-service in the browser', () => {
     expect(reuse.status).toBe(400);
   });
 });
+
+describe('settings in the browser', () => {
+  test('email choices and a new password are saved', async () => {
+    const person = await signUp(app.url, { name: 'Settled Sam' });
+    await context.addCookies([
+      {
+        name: person.cookie!.split('=')[0]!,
+        value: person.cookie!.split('=').slice(1).join('='),
+        url: app.url,
+      },
+    ]);
+    await page.goto(`${app.url}/settings`);
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page
+      .getByRole('group', { name: 'Reminders about things waiting on you' })
+      .getByLabel('Off')
+      .check();
+    await page
+      .getByRole('group', { name: 'New applicants to your projects' })
+      .getByLabel('Daily digest')
+      .check();
+    await page.getByRole('button', { name: 'Save email choices' }).click();
+    await page.getByText('Your email choices are saved.').waitFor();
+    await page.reload();
+    expect(
+      await page
+        .getByRole('group', { name: 'Reminders about things waiting on you' })
+        .getByLabel('Off')
+        .isChecked(),
+    ).toBe(true);
+    const saved = await person.get('/api/me/email-preferences');
+    const modes = Object.fromEntries(
+      saved.body.items.map((i: { kind: string; mode: string }) => [i.kind, i.mode]),
+    );
+    expect(modes).toMatchObject({ reminder: 'off', application_received: 'digest' });
+
+    await page.getByLabel('Current password', { exact: true }).fill(person.password);
+    await page.getByLabel('New password', { exact: true }).fill('settings made this one');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed.').waitFor();
+    const login = await new ApiClient(app.url).post('/api/auth/login', {
+      email: person.user.email,
+      password: 'settings made this one',
+    });
+    expect(login.status).toBe(200);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startMailServer, tokenFrom, linkFrom, type TestMailServer } from '../helpers/mail.ts';
@@ -50,7 +50,7 @@ describe('password reset', () => {
     const rows = await app.database.db
       .select()
       .from(accountTokens)
-      .where(eq(accountTokens.userId, person.user.id));
+      .where(and(eq(accountTokens.userId, person.user.id), eq(accountTokens.purpose, 'password_reset')));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toBe(tokenFrom(email));
     expect(rows[0]!.expiresAt.getTime() - rows[0]!.createdAt.getTime()).toBe(60 * 60 * 1000);

@@ -16,6 +16,8 @@ import { securityHeaders } from './http/middleware/security.ts';
 import { attachRealtime } from './realtime/index.ts';
 import { startLiveBus } from './realtime/bus/index.ts';
 import { loadWebHandler } from './web-handler.ts';
+import { MailSender } from './mail/sender.ts';
+import { createMailTransport } from './mail/transport.ts';
 
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
@@ -59,6 +61,13 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
     documents,
     matchmaker,
     ...(bus ? { bus } : {}),
+    mail: new MailSender({
+      db: db.db,
+      transport: createMailTransport(config.mail, config.dataDir),
+      config: config.mail,
+      logger: log,
+      origin: () => config.publicOrigin ?? `http://localhost:${config.port}`,
+    }),
   };
 }
 
@@ -84,6 +93,8 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
   const app = await createExpressApp(context, options.web ?? true);
   const server = createServer(app);
   const realtime = attachRealtime(server, context);
+  context.mail.setOrigin(() => context.config.publicOrigin ?? listeningOrigin(server, context.config.port));
+  context.mail.start(context.events);
 
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
@@ -92,9 +103,15 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
       await realtime.close();
       server.closeAllConnections();
       await closed;
+      await context.mail.stop();
       await context.bus?.close();
     })();
     return stopping;
   };
   return Object.assign(server, { shutdown, expressApp: app });
+}
+
+function listeningOrigin(server: Server, fallbackPort: number): string {
+  const address = server.address();
+  return `http://localhost:${typeof address === 'object' && address ? address.port : fallbackPort}`;
 }

@@ -53,6 +53,14 @@ const environment = z.object({
   RATE_LIMITS: optionalText,
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().max(200).optional()),
+  MAIL_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
 });
 
 export interface Config {
@@ -83,6 +91,16 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Overrides of the rate limits (`RATE_LIMITS=chat:send=5/10,signup=3/3600`), or `off`. */
   rateLimits: RateLimitOverrides;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Undefined: every message is written to `<dataDir>/outbox/` as an .eml file instead. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Stint <no-reply@stint.example.org>`. */
+  from: string;
+  /** The first retry's delay after a failed send; each further retry waits twice as long. */
+  retryMs: number;
 }
 
 export type RateLimitOverrides = 'off' | Record<string, { points: number; windowSeconds: number }>;
@@ -119,6 +137,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message}`);
   }
   const vars = parsed.data;
+  if (vars.MAIL_FROM !== undefined && /[\r\n]/.test(vars.MAIL_FROM)) {
+    throw new ConfigError('Invalid MAIL_FROM: must be one line');
+  }
   if ((vars.ADMIN_EMAIL === undefined) !== (vars.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
@@ -141,6 +162,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hourlyFeeFloor: vars.HOURLY_FEE_FLOOR,
     trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     rateLimits: parseRateLimits(vars.RATE_LIMITS),
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? 'Stint <no-reply@stint.localhost>',
+      retryMs: vars.MAIL_RETRY_MS,
+    },
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

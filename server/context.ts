@@ -6,6 +6,7 @@ import type { DomainEventBus } from './events.ts';
 import type { LiveDocuments } from './services/live-documents.ts';
 import type { Matchmaker } from './services/matchmaker.ts';
 import type { LiveBus } from './realtime/bus/index.ts';
+import type { MailSender } from './mail/sender.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -21,4 +22,6 @@ export interface AppContext {
   matchmaker: Matchmaker;
   /** Set when REDIS_URL is: the bus the processes share the live work through. */
   bus?: LiveBus;
+  /** Sends the email outbox after commit; started by createApp. */
+  mail: MailSender;
 }

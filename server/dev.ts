@@ -25,5 +25,13 @@ export async function attachToDevServer(httpServer: HttpServer, middlewares: Con
   const app = await createExpressApp(context, false);
   middlewares.use(app);
   const realtime = attachRealtime(httpServer, context);
-  httpServer.once('close', () => void realtime.close().then(() => database.close()));
+  context.mail.start(context.events);
+  httpServer.once(
+    'close',
+    () =>
+      void realtime
+        .close()
+        .then(() => context.mail.stop())
+        .then(() => database.close()),
+  );
 }

@@ -21,6 +21,8 @@ export interface DomainEvents {
    * `sessionIds` are the ids of the ended session rows, or 'all' for every session of the user.
    */
   'sessions:ended': [{ userId: string; sessionIds: string[] | 'all' }];
+  /** Email was written to the outbox and committed: the sender sends it now instead of at its next poll. */
+  'mail:queued': [];
 }
 
 export class DomainEventBus extends EventEmitter<DomainEvents> {}

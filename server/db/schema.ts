@@ -6,3 +6,5 @@ export * from './schema/accounts.ts';
 export * from './schema/workspaces.ts';
 export * from './schema/marketplace.ts';
 export * from './schema/portfolio.ts';
+export * from './schema/mail.ts';
+export * from './schema/account-tokens.ts';

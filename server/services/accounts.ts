@@ -6,6 +6,8 @@ import { AppError, TooManyRequests, conflict } from '../errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
 import { claimInvitations } from './workspaces.ts';
 import { claimOrgInvitations } from './organisations.ts';
+import { sendEmailConfirmation } from './email-confirmation.ts';
+import type { DomainEventBus } from '../events.ts';
 import type { LoginInput, PublicUser, SignupInput } from '../../shared/schemas/auth.ts';
 
 /**
@@ -23,9 +25,9 @@ export const LOGIN_THROTTLE = {
 };
 
 /** Creates the account and, in the same transaction, turns any workspace invitations into memberships. */
-export async function signUp(db: Db, input: SignupInput): Promise<PublicUser> {
+export async function signUp(db: Db, input: SignupInput, events?: DomainEventBus): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
@@ -34,8 +36,11 @@ export async function signUp(db: Db, input: SignupInput): Promise<PublicUser> {
     if (!user) throw conflict('email_taken', 'An account with this email already exists.');
     await claimInvitations(tx, user);
     await claimOrgInvitations(tx, user);
+    await sendEmailConfirmation(tx, user);
     return toPublicUser(user);
   });
+  events?.emit('mail:queued');
+  return created;
 }
 
 /**

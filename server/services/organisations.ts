@@ -9,6 +9,7 @@ import type { createOrgInput, updateOrgInput } from '../../shared/schemas/market
 import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
+import { queueEmail } from '../mail/outbox.ts';
 import { findUserByEmail } from './users.ts';
 
 type OrgRow = typeof organisations.$inferSelect;
@@ -111,11 +112,32 @@ export async function inviteSupervisor(
 ): Promise<{ status: 'added' | 'invited'; email: string; id: string }> {
   const user = await findUserByEmail(db, email);
   if (!user) {
-    const [invitation] = await db
-      .insert(orgInvitations)
-      .values({ orgId: access.orgId, email, invitedBy })
-      .onConflictDoUpdate({ target: [orgInvitations.orgId, orgInvitations.email], set: { invitedBy } })
-      .returning();
+    // The invitation and its email are written together: the email goes out once this commits.
+    const invitation = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(orgInvitations)
+        .values({ orgId: access.orgId, email, invitedBy })
+        .onConflictDoUpdate({ target: [orgInvitations.orgId, orgInvitations.email], set: { invitedBy } })
+        .returning();
+      const [context] = await tx
+        .select({ name: organisations.name, inviter: users.name })
+        .from(organisations)
+        .leftJoin(users, eq(users.id, invitedBy))
+        .where(eq(organisations.id, access.orgId));
+      await queueEmail(tx, {
+        kind: 'invitation',
+        to: { address: email, name: '' },
+        data: {
+          inviterName: context?.inviter ?? 'Someone',
+          targetName: context?.name ?? 'an organisation',
+          target: 'organisation',
+          role: 'supervisor',
+          path: `/signup?role=supervisor&email=${encodeURIComponent(email)}`,
+        },
+      });
+      return row;
+    });
+    events.emit('mail:queued');
     return { status: 'invited', email, id: invitation!.id };
   }
   if (user.role !== 'supervisor' && user.role !== 'admin') {

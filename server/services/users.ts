@@ -12,6 +12,7 @@ export function toPublicUser(user: UserRow): PublicUser {
     name: user.name,
     role: user.role,
     createdAt: user.createdAt.toISOString(),
+    emailConfirmed: user.emailConfirmedAt !== null,
   };
 }
 

@@ -22,6 +22,7 @@ import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from '../errors.ts';
 import { findUserByEmail } from './users.ts';
 import { createNotifications } from './notifications.ts';
+import { queueEmail } from '../mail/outbox.ts';
 
 /** The caller's standing in a workspace: null when the workspace does not exist. */
 export async function getWorkspaceAccess(
@@ -158,14 +159,35 @@ export async function addMember(
 ): Promise<{ member: WorkspaceMember } | { invitation: WorkspaceInvitation }> {
   const user = await findUserByEmail(db, input.email);
   if (!user) {
-    const [invitation] = await db
-      .insert(workspaceInvitations)
-      .values({ workspaceId: access.workspaceId, email: input.email, role: input.role, invitedBy })
-      .onConflictDoUpdate({
-        target: [workspaceInvitations.workspaceId, workspaceInvitations.email],
-        set: { role: input.role },
-      })
-      .returning();
+    // The invitation and its email are written together: the email goes out once this commits.
+    const invitation = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(workspaceInvitations)
+        .values({ workspaceId: access.workspaceId, email: input.email, role: input.role, invitedBy })
+        .onConflictDoUpdate({
+          target: [workspaceInvitations.workspaceId, workspaceInvitations.email],
+          set: { role: input.role },
+        })
+        .returning();
+      const [context] = await tx
+        .select({ title: workspaces.title, inviter: users.name })
+        .from(workspaces)
+        .leftJoin(users, eq(users.id, invitedBy))
+        .where(eq(workspaces.id, access.workspaceId));
+      await queueEmail(tx, {
+        kind: 'invitation',
+        to: { address: input.email, name: '' },
+        data: {
+          inviterName: context?.inviter ?? 'Someone',
+          targetName: context?.title ?? 'a workspace',
+          target: 'workspace',
+          role: input.role,
+          path: `/signup?email=${encodeURIComponent(input.email)}`,
+        },
+      });
+      return row;
+    });
+    events.emit('mail:queued');
     return {
       invitation: { id: invitation!.id, email: invitation!.email, role: invitation!.role, status: 'pending' },
     };

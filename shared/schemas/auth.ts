@@ -32,4 +32,6 @@ export interface PublicUser {
   name: string;
   role: AccountRole;
   createdAt: string;
+  /** Whether the address was confirmed through the emailed link (unconfirmed accounts see a banner). */
+  emailConfirmed?: boolean;
 }

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
     [{ REDIS_PREFIX: 'has space' }, /^Invalid REDIS_PREFIX/],
     [{ TRUST_PROXY: 'true' }, /^Invalid TRUST_PROXY/],
     [{ RATE_LIMITS: 'chat:send=lots' }, /^Invalid RATE_LIMITS/],
+    [{ SMTP_URL: 'mail.example.test:25' }, /^Invalid SMTP_URL.*smtp:\/\//],
+    [{ MAIL_FROM: 'Stint\r\nBcc: x@evil.test' }, /^Invalid MAIL_FROM/],
   ])('%j is refused with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -28,6 +30,16 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('writes mail to files unless SMTP_URL is set', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeUndefined();
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.test:587', MAIL_FROM: 'Stint <a@b.test>' }).mail,
+    ).toMatchObject({
+      smtpUrl: 'smtp://u:p@mail.example.test:587',
+      from: 'Stint <a@b.test>',
+    });
   });
 
   it('reads a PostgreSQL URL, a public origin and SEED=false', () => {

@@ -12,6 +12,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     role: accountRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Set when the person follows the emailed confirmation link; cleared when the address changes. */
+    emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('users_email_key').on(sql`lower(${table.email})`)],

@@ -11,6 +11,16 @@ const KNOWN_LINKS = [
   /^\/orgs\/[0-9a-f-]{36}$/i,
 ];
 
-export function notificationPath(link: string): Pathname {
-  return KNOWN_LINKS.some((pattern) => pattern.test(link)) ? (link as Pathname) : '/notifications';
+/** Narrower than Pathname on purpose: `resolve()` cannot take a union of every route once there are many. */
+type NotificationPath = Extract<
+  Pathname,
+  | '/notifications'
+  | `/projects/${string}`
+  | `/applications/${string}`
+  | `/workspaces/${string}`
+  | `/orgs/${string}`
+>;
+
+export function notificationPath(link: string): NotificationPath {
+  return KNOWN_LINKS.some((pattern) => pattern.test(link)) ? (link as NotificationPath) : '/notifications';
 }

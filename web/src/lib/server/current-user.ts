@@ -6,8 +6,8 @@ import { apiFetch } from '$lib/api.ts';
  * Copies only the public fields. The server's session user also carries its session id, and
  * `locals.user` ends up serialised into every page's data.
  */
-function toPublicUser({ id, email, name, role, createdAt }: PublicUser): PublicUser {
-  return { id, email, name, role, createdAt: new Date(createdAt).toISOString() };
+function toPublicUser({ id, email, name, role, createdAt, emailConfirmed }: PublicUser): PublicUser {
+  return { id, email, name, role, createdAt: new Date(createdAt).toISOString(), emailConfirmed };
 }
 
 /**

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { AppContext } from '../context.ts';
+import {
+  changePassword,
+  getEmailPreferences,
+  listSessions,
+  setEmailPreferences,
+  signOutEverywhere,
+} from '../services/account-settings.ts';
+import { changePasswordInput, emailPreferencesInput } from '../../shared/schemas/account.ts';
+import { clearedSessionCookie } from '../auth/session-cookie.ts';
+import { parseInput } from './validate.ts';
+import { requireUser } from './request.ts';
+
+/** The settings page's routes: email preferences, password, sessions. */
+export function accountSettingsRouter(context: AppContext): Router {
+  const router = Router();
+  const { db, events } = context;
+
+  router.get('/me/email-preferences', async (request, response) => {
+    const user = requireUser(request);
+    response.json({ items: await getEmailPreferences(db, user.id), next: null });
+  });
+
+  router.put('/me/email-preferences', async (request, response) => {
+    const user = requireUser(request);
+    const choices = parseInput(emailPreferencesInput, request.body);
+    response.json({ items: await setEmailPreferences(db, user.id, choices), next: null });
+  });
+
+  router.post('/me/password', async (request, response) => {
+    const user = requireUser(request);
+    const { currentPassword, newPassword } = parseInput(changePasswordInput, request.body);
+    await changePassword(db, events, user, currentPassword, newPassword);
+    response.json({ ok: true });
+  });
+
+  router.get('/me/sessions', async (request, response) => {
+    const user = requireUser(request);
+    response.json({ items: await listSessions(db, user), next: null });
+  });
+
+  router.post('/me/sessions/end-all', async (request, response) => {
+    const user = requireUser(request);
+    await signOutEverywhere(db, events, user.id);
+    const secure = request.secure || context.config.publicOrigin?.startsWith('https://') === true;
+    response.setHeader('Set-Cookie', clearedSessionCookie(secure));
+    response.json({ ok: true });
+  });
+
+  return router;
+}

@@ -5,6 +5,7 @@ import type { SessionKeys } from './services/sessions.ts';
 import type { DomainEventBus } from './events.ts';
 import type { LiveDocuments } from './services/live-documents.ts';
 import type { Matchmaker } from './services/matchmaker.ts';
+import type { RateLimiter } from './services/rate-limits.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -18,4 +19,6 @@ export interface AppContext {
   documents: LiveDocuments;
   /** The explainable matcher's index for this process. */
   matchmaker: Matchmaker;
+  /** The rate limits, counted in the database so every process shares them. */
+  rateLimiter: RateLimiter;
 }

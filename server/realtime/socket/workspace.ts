@@ -57,6 +57,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       joinWorkspaceInput,
       async ({ workspaceId }) => {
+        await context.rateLimiter.consume('workspace:join', user.id);
         const granted = await access(workspaceId, 'view');
         socket.data.workspaces[workspaceId] = granted.role!;
         await socket.join(workspaceRoom(workspaceId));
@@ -97,6 +98,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
       sendChatInput,
       async ({ workspaceId, body, clientId }) => {
         await access(workspaceId, 'chat');
+        await context.rateLimiter.consume('chat:send', user.id);
         const { message, created } = await postMessage(db, {
           workspaceId,
           authorId: user.id,
@@ -142,6 +144,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
         // Only someone who has joined and may chat can show as typing; no database trip per keystroke.
         const role = socket.data.workspaces[workspaceId];
         if (!role || role === 'viewer') return {};
+        await context.rateLimiter.consume('chat:typing', user.id);
         socket
           .to(workspaceRoom(workspaceId))
           .emit('chat:typing', { workspaceId, userId: user.id, name: user.name, typing });

@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { DomainEventBus } from './events.ts';
 import { LiveDocuments } from './services/live-documents.ts';
 import { Matchmaker } from './services/matchmaker.ts';
+import { RateLimiter } from './services/rate-limits.ts';
 import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
 import { apiRouter } from './http/api.ts';
 import { authenticate } from './http/middleware/authenticate.ts';
@@ -68,6 +69,7 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
       logger: log,
       origin: () => config.publicOrigin ?? `http://localhost:${config.port}`,
     }),
+    rateLimiter: new RateLimiter(db.db, config.rateLimits),
   };
 }
 

@@ -7,6 +7,7 @@ import type { LiveDocuments } from './services/live-documents.ts';
 import type { Matchmaker } from './services/matchmaker.ts';
 import type { LiveBus } from './realtime/bus/index.ts';
 import type { MailSender } from './mail/sender.ts';
+import type { RateLimiter } from './services/rate-limits.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -24,4 +25,6 @@ export interface AppContext {
   bus?: LiveBus;
   /** Sends the email outbox after commit; started by createApp. */
   mail: MailSender;
+  /** The rate limits, counted in the database so every process shares them. */
+  rateLimiter: RateLimiter;
 }

@@ -8,3 +8,4 @@ export * from './schema/marketplace.ts';
 export * from './schema/portfolio.ts';
 export * from './schema/mail.ts';
 export * from './schema/account-tokens.ts';
+export * from './schema/rate-limits.ts';

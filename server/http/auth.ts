@@ -22,6 +22,7 @@ export function authRouter(context: AppContext): Router {
 
   router.post('/auth/signup', async (request, response) => {
     const input = parseInput(signupInput, request.body);
+    await context.rateLimiter.consume('signup', request.ip ?? 'unknown');
     const user = await signUp(db, input, context.events);
     await startSession(request, response, user.id);
     request.log.info({ userId: user.id, role: user.role }, 'signed up');

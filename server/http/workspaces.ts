@@ -66,6 +66,7 @@ export function workspacesRouter(context: AppContext): Router {
   router.post('/workspaces/:id/members', async (request, response) => {
     const granted = await access(request, 'manageMembers');
     const input = parseInput(addMemberInput, request.body);
+    await context.rateLimiter.consume('members:change', requireUser(request).id);
     const result = await addMember(db, context.events, granted, input, requireUser(request).id);
     response
       .status(201)
@@ -74,6 +75,7 @@ export function workspacesRouter(context: AppContext): Router {
 
   router.delete('/workspaces/:id/members/:userId', async (request, response) => {
     const granted = await access(request, 'manageMembers');
+    await context.rateLimiter.consume('members:change', requireUser(request).id);
     await removeMember(db, context.events, granted, String(request.params.userId));
     response.json({ ok: true });
   });

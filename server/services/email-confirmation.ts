@@ -5,7 +5,7 @@ import type { DomainEventBus } from '../events.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-tokens.ts';
 import { AppError } from './errors.ts';
-import { takeRateLimits } from './rate-limits.ts';
+import { takeRateLimits } from './attempt-limits.ts';
 import { findUserById } from './users.ts';
 
 /** Issues a confirmation token for the account's current address and queues its email (in `tx`). */

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-tokens.ts';
 import { AppError } from './errors.ts';
-import { takeRateLimits } from './rate-limits.ts';
+import { takeRateLimits } from './attempt-limits.ts';
 import { findUserByEmail } from './users.ts';
 
 export const PASSWORD_RESET_LIMITS = {

@@ -1,43 +1,76 @@
-import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { rateLimitEvents } from '../db/schema.ts';
-import { AppError } from './errors.ts';
-
-export interface RateLimit {
-  bucket: string;
-  limit: number;
-  windowMs: number;
-}
+import type { RateLimitOverrides } from '../config.ts';
+import { rateLimits } from '../db/schema.ts';
+import { TooManyRequests } from '../errors.ts';
 
 /**
- * Counts one attempt against each bucket (kept in PostgreSQL, so every process sees the same
- * counts) and refuses with 429 once any bucket is over its limit in its window. The attempt is
- * counted whatever the outcome, so a limit tells nothing about whether an account exists.
+ * Every rate limit Stint applies, by name: so many actions per window per subject (a user id or an
+ * address). `RATE_LIMITS` can override any of them, or turn them all off.
  */
-export async function takeRateLimits(db: Db, limits: RateLimit[], now = new Date()): Promise<void> {
-  if (limits.length === 0) return;
-  await db.insert(rateLimitEvents).values(limits.map((limit) => ({ bucket: limit.bucket, at: now })));
-  for (const limit of limits) {
-    const since = new Date(now.getTime() - limit.windowMs);
-    const [row] = await db
-      .select({ n: count() })
-      .from(rateLimitEvents)
-      .where(and(eq(rateLimitEvents.bucket, limit.bucket), gt(rateLimitEvents.at, since)));
-    if ((row?.n ?? 0) > limit.limit) {
-      const minutes = Math.ceil(limit.windowMs / 60_000);
-      throw new AppError(429, 'too_many_requests', `Too many attempts. Try again in ${minutes} minutes.`, {
-        retryAfterSeconds: Math.ceil(limit.windowMs / 1000),
-      });
-    }
-  }
-}
+export const RATE_LIMIT_DEFAULTS = {
+  'chat:send': { points: 20, windowSeconds: 10 },
+  'chat:typing': { points: 60, windowSeconds: 10 },
+  'workspace:join': { points: 30, windowSeconds: 60 },
+  signup: { points: 10, windowSeconds: 3600 },
+  'members:change': { points: 20, windowSeconds: 3600 },
+} as const;
+export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;
 
-/** Forgets attempts older than the longest window (called by the scheduled jobs). */
-export async function pruneRateLimits(db: Db, olderThanMs: number, buckets?: string[]): Promise<void> {
-  const before = new Date(Date.now() - olderThanMs);
-  await db
-    .delete(rateLimitEvents)
-    .where(
-      and(lt(rateLimitEvents.at, before), buckets ? inArray(rateLimitEvents.bucket, buckets) : undefined),
-    );
+const MESSAGES: Record<RateLimitName, string> = {
+  'chat:send': 'You are sending messages too fast.',
+  'chat:typing': 'Too many typing updates.',
+  'workspace:join': 'You are joining workspaces too often.',
+  signup: 'Too many accounts were created from your network.',
+  'members:change': 'Too many changes to members.',
+};
+
+/**
+ * Fixed-window counters in the database (PostgreSQL, or PGlite for the one embedded process), so
+ * every process behind a load balancer counts the same actions. Once a subject is over its limit,
+ * this process remembers it until the window ends and refuses without a database trip, so a flood
+ * does not become a flood of writes.
+ */
+export class RateLimiter {
+  readonly #blocked = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly overrides: RateLimitOverrides,
+  ) {}
+
+  /** Counts one action; throws TooManyRequests (429, Retry-After) when over the limit. */
+  async consume(name: RateLimitName, subject: string): Promise<void> {
+    if (this.overrides === 'off') return;
+    const { points, windowSeconds } = this.overrides[name] ?? RATE_LIMIT_DEFAULTS[name];
+    const key = `${name}:${subject}`;
+    const now = Date.now();
+    const blockedUntil = this.#blocked.get(key);
+    if (blockedUntil !== undefined && blockedUntil > now) throw this.#refusal(name, blockedUntil - now);
+    const resetsAt = new Date(now + windowSeconds * 1000);
+    const [row] = await this.db
+      .insert(rateLimits)
+      .values({ key, points: 1, resetsAt })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          points: sql`case when ${rateLimits.resetsAt} <= now() then 1 else ${rateLimits.points} + 1 end`,
+          resetsAt: sql`case when ${rateLimits.resetsAt} <= now() then excluded.resets_at else ${rateLimits.resetsAt} end`,
+        },
+      })
+      .returning({ points: rateLimits.points, resetsAt: rateLimits.resetsAt });
+    if (!row || row.points <= points) return;
+    const until = new Date(row.resetsAt).getTime();
+    this.#blocked.set(key, until);
+    if (this.#blocked.size > 10_000) this.#forgetExpired(now);
+    throw this.#refusal(name, until - now);
+  }
+
+  #refusal(name: RateLimitName, retryAfterMs: number) {
+    return new TooManyRequests(`${MESSAGES[name]} Try again shortly.`, retryAfterMs);
+  }
+
+  #forgetExpired(now: number) {
+    for (const [key, until] of this.#blocked) if (until <= now) this.#blocked.delete(key);
+  }
 }

@@ -30,7 +30,8 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ PORT: '0', SEED: 'false', ...options.env });
+  // The shared rate limits are off unless a test asks for them (RATE_LIMITS: '' for the defaults).
+  const config = loadConfig({ PORT: '0', SEED: 'false', RATE_LIMITS: 'off', ...options.env });
   const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const server = await createApp({ config, db: database, logger, web: options.web ?? false });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -54,7 +54,7 @@ describe('without TRUST_PROXY, X-Forwarded-For is not believed', () => {
     expect(next.status).toBe(429);
     expect(next.body.error.code).toBe('too_many_requests');
     expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(60);
-  });
+  }, 120_000);
 });
 
 describe('with TRUST_PROXY=loopback (a proxy on this host), the forwarded address counts', () => {

@@ -77,6 +77,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       joinWorkspaceInput,
       async ({ workspaceId }) => {
+        await context.rateLimiter.consume('workspace:join', user.id);
         const granted = await access(workspaceId, rule['workspace:join']);
         socket.data.workspaces[workspaceId] = granted;
         await socket.join(workspaceRoom(workspaceId));
@@ -117,6 +118,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
       sendChatInput,
       async ({ workspaceId, body, clientId }) => {
         await access(workspaceId, rule['chat:send']);
+        await context.rateLimiter.consume('chat:send', user.id);
         const { message, created } = await postMessage(db, {
           workspaceId,
           authorId: user.id,
@@ -161,6 +163,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
       async ({ workspaceId, typing }) => {
         // Only someone who has joined and may chat shows as typing.
         if (!allows(rule['chat:typing'], socket.data.workspaces[workspaceId] ?? null)) return {};
+        await context.rateLimiter.consume('chat:typing', user.id);
         socket
           .to(workspaceRoom(workspaceId))
           .emit('chat:typing', { workspaceId, userId: user.id, name: user.name, typing });

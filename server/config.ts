@@ -39,6 +39,9 @@ const environment = z.object({
     .transform((value) => value !== 'false' && value !== '0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOURLY_FEE_FLOOR: z.coerce.number().positive().max(1000).default(12.21),
+  ISSUER_IMAGE_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  ),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
 });
@@ -60,6 +63,8 @@ export interface Config {
   seed: boolean;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   admin: { email: string; password: string } | undefined;
+  /** A logo for the issuer profile in credentials (ISSUER_IMAGE_URL). */
+  issuerImage: string | undefined;
   /** The lowest hourly rate the scoping check calls fair (default: the UK National Living Wage). */
   hourlyFeeFloor: number;
 }
@@ -88,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: vars.SEED,
     logLevel: vars.LOG_LEVEL,
     hourlyFeeFloor: vars.HOURLY_FEE_FLOOR,
+    issuerImage: vars.ISSUER_IMAGE_URL,
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

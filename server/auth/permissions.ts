@@ -102,6 +102,9 @@ export const canSubmitMilestone = (access: WorkspaceAccess) => access.role === '
 export const canCompleteWorkspace = (access: WorkspaceAccess) =>
   access.role === 'supervisor' && isActive(access);
 
+/** A supervisor re-opens a completed workspace to correct what was signed (the reason is recorded). */
+export const canReopenCompletion = (access: WorkspaceAccess) => access.role === 'supervisor';
+
 /** The two sides of the internship rate each other once it is over; mentors and viewers do not. */
 export const canGiveFeedback = (access: WorkspaceAccess) =>
   access.status === 'completed' && (access.role === 'intern' || access.role === 'supervisor');

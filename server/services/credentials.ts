@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { issuedCredentials, portfolioEntries, users, workspaces } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
@@ -7,7 +7,7 @@ import type { CredentialStatus } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open-badge.ts';
-import { getIssuer } from '../portfolio/credentials/issuer.ts';
+import { getIssuer, type Issuer } from '../portfolio/credentials/issuer.ts';
 import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
 import { AppError } from './errors.ts';
@@ -21,45 +21,67 @@ export const credentialNotFound = () =>
 /** Seconds precision, as VC validators expect `validFrom`. */
 const nowSeconds = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
+export interface IssuerProfile {
+  name: string;
+  url?: string | undefined;
+  image?: string | undefined;
+}
+
 /**
- * The entry's Open Badges credential. An entry whose claims have not changed since it was last
- * issued gets that same credential back; a changed one (new deliverables, new summary) gets a new
- * credential, and the old one stays valid for what it said then.
+ * Signs and stores the credential of one portfolio entry, at completion (inside its transaction):
+ * the claims are what the supervisor signed off then, so nothing the student edits later changes
+ * them. This is the only place a credential is made; exports hand back the stored one.
  */
-export async function credentialForEntry(
-  db: Db,
+export async function issueEntryCredential(
+  tx: Db,
+  issuer: Issuer,
+  profile: IssuerProfile,
   loaded: LoadedEntry,
   origin: string,
-  publicOrigin: string | undefined,
 ): Promise<Credential> {
-  const issuer = await getIssuer(db);
-  const unsigned = buildOpenBadge(exportEntry(loaded, origin), {
-    did: issuer.did,
-    name: 'Stint',
-    url: publicOrigin,
-  });
+  const unsigned = buildOpenBadge(exportEntry(loaded, origin), { did: issuer.did, ...profile });
   const fingerprint = claimsFingerprint(unsigned);
-  const [existing] = await db
-    .select({ json: issuedCredentials.json })
-    .from(issuedCredentials)
-    .where(
-      and(
-        eq(issuedCredentials.entryId, loaded.entry.id),
-        eq(issuedCredentials.fingerprint, fingerprint),
-        isNull(issuedCredentials.revokedAt),
-      ),
-    )
-    .orderBy(desc(issuedCredentials.issuedAt))
-    .limit(1);
-  if (existing) return existing.json;
   const id = randomUUID();
   const { '@context': context, ...claims } = unsigned;
   const signed = await signCredential(
     { '@context': context, id: `urn:uuid:${id}`, ...claims, validFrom: nowSeconds() },
     issuer,
   );
-  await db.insert(issuedCredentials).values({ id, entryId: loaded.entry.id, fingerprint, json: signed });
+  await tx.insert(issuedCredentials).values({ id, entryId: loaded.entry.id, fingerprint, json: signed });
   return signed;
+}
+
+/**
+ * The entry's credential: the one issued at its latest completion, revoked or not. A revoked
+ * credential is handed back as it is (a verifier then says "revoked"); it is never reissued.
+ */
+export async function entryCredential(db: Db, entryId: string): Promise<Credential> {
+  const [row] = await db
+    .select({ json: issuedCredentials.json })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.entryId, entryId))
+    .orderBy(desc(issuedCredentials.issuedAt))
+    .limit(1);
+  if (!row) throw new AppError(404, 'credential_not_issued', 'No credential was issued for this entry.');
+  return row.json;
+}
+
+/** Withdraws every credential of a workspace still in force (re-opening its completion). */
+export async function revokeWorkspaceCredentials(
+  tx: Db,
+  workspaceId: string,
+  revokedBy: string,
+): Promise<string[]> {
+  const entries = tx
+    .select({ id: portfolioEntries.id })
+    .from(portfolioEntries)
+    .where(eq(portfolioEntries.workspaceId, workspaceId));
+  const rows = await tx
+    .update(issuedCredentials)
+    .set({ revokedAt: new Date(), revokedBy })
+    .where(and(inArray(issuedCredentials.entryId, entries), isNull(issuedCredentials.revokedAt)))
+    .returning({ id: issuedCredentials.id });
+  return rows.map((row) => row.id);
 }
 
 const CREDENTIAL_URN = /^urn:uuid:([0-9a-f-]{36})$/i;

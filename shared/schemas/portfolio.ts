@@ -91,6 +91,14 @@ export const completeWorkspaceInput = z
     path: ['endDate'],
   });
 
+export const reopenCompletionInput = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Say in at least 10 characters why the completion is re-opened.')
+    .max(2000),
+});
+
 export const feedbackInput = z.strictObject({
   rating: z.number().int().min(1).max(5),
   comment: line(2000),
@@ -174,6 +182,16 @@ export interface WorkspaceCompletion {
   endDate: string;
   /** One portfolio entry per intern. */
   entries: { id: string; studentId: string }[];
+}
+
+/** A completion undone for a correction; its credentials are revoked. */
+export interface CompletionReopening {
+  id: string;
+  workspaceId: string;
+  status: 'active';
+  reason: string;
+  reopenedAt: string;
+  revokedCredentialIds: string[];
 }
 
 export interface FeedbackItem {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { issuedCredentials, portfolioEntries, users, workspaces } from '../db/schema.ts';
@@ -10,6 +10,15 @@ import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open
 import { getIssuer, type Issuer } from '../portfolio/credentials/issuer.ts';
 import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
+import {
+  buildStatusListCredential,
+  STATUS_LIST_FILL,
+  STATUS_LIST_LENGTH,
+  statusEntry,
+  statusListUrl,
+  statusListVersion,
+  type StatusPosition,
+} from '../portfolio/credentials/status-list.ts';
 import { AppError } from './errors.ts';
 import { createNotifications } from './notifications.ts';
 
@@ -42,13 +51,55 @@ export async function issueEntryCredential(
   const unsigned = buildOpenBadge(exportEntry(loaded, origin), { did: issuer.did, ...profile });
   const fingerprint = claimsFingerprint(unsigned);
   const id = randomUUID();
+  const position = await allocateStatusPosition(tx);
   const { '@context': context, ...claims } = unsigned;
   const signed = await signCredential(
-    { '@context': context, id: `urn:uuid:${id}`, ...claims, validFrom: nowSeconds() },
+    {
+      '@context': context,
+      id: `urn:uuid:${id}`,
+      ...claims,
+      validFrom: nowSeconds(),
+      credentialStatus: statusEntry(origin, position),
+    },
     issuer,
   );
-  await tx.insert(issuedCredentials).values({ id, entryId: loaded.entry.id, fingerprint, json: signed });
+  await tx.insert(issuedCredentials).values({
+    id,
+    entryId: loaded.entry.id,
+    fingerprint,
+    json: signed,
+    statusList: position.list,
+    statusListIndex: position.index,
+  });
   return signed;
+}
+
+/**
+ * A random free bit of the newest list that is less than half full (random, so an index says
+ * nothing about when or for whom it was issued). The advisory lock makes concurrent completions,
+ * on any process, take turns; the unique index backs it up.
+ */
+async function allocateStatusPosition(tx: Db): Promise<StatusPosition> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('credential-status-list', 0))`);
+  const [newest] = await tx
+    .select({
+      list: sql<number>`coalesce(max(${issuedCredentials.statusList}), 1)::int`,
+    })
+    .from(issuedCredentials);
+  let list = newest?.list ?? 1;
+  const [used] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.statusList, list));
+  if ((used?.n ?? 0) >= STATUS_LIST_FILL) list += 1;
+  for (;;) {
+    const index = randomInt(STATUS_LIST_LENGTH);
+    const [taken] = await tx
+      .select({ id: issuedCredentials.id })
+      .from(issuedCredentials)
+      .where(and(eq(issuedCredentials.statusList, list), eq(issuedCredentials.statusListIndex, index)));
+    if (!taken) return { list, index };
+  }
 }
 
 /**
@@ -202,4 +253,40 @@ export async function revokeCredential(
     status: 'revoked' as const,
     revokedAt: after!.credential.revokedAt!.toISOString(),
   };
+}
+
+/** Signed status lists by version, per database handle (one per running instance). */
+const signedLists = new WeakMap<Db, Map<number, { version: string; credential: Credential }>>();
+
+/**
+ * The signed status-list credential for list `list`, read afresh from the database on every call,
+ * so a revocation shows at once on every process. Its `validFrom` and proof date are the time of
+ * the list's latest change, so every process signs the very same bytes (Ed25519 is deterministic)
+ * and a cache or ETag stays valid until a bit flips.
+ */
+export async function getStatusListCredential(db: Db, list: number, origin: string): Promise<Credential> {
+  const rows = await db
+    .select({
+      index: issuedCredentials.statusListIndex,
+      issuedAt: issuedCredentials.issuedAt,
+      revokedAt: issuedCredentials.revokedAt,
+    })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.statusList, list));
+  if (rows.length === 0)
+    throw new AppError(404, 'status_list_not_found', 'There is no status list with that number.');
+  const changes = rows.map((row) => (row.revokedAt ?? row.issuedAt).getTime());
+  const validFrom = new Date(Math.max(...changes)).toISOString().replace(/\.\d+Z$/, 'Z');
+  const revokedIndexes = rows.filter((row) => row.revokedAt && row.index !== null).map((row) => row.index!);
+  const url = statusListUrl(origin, list);
+  const version = statusListVersion(url, revokedIndexes, validFrom);
+  const cache = signedLists.get(db) ?? new Map();
+  signedLists.set(db, cache);
+  const cached = cache.get(list);
+  if (cached?.version === version) return cached.credential;
+  const issuer = await getIssuer(db);
+  const unsigned = await buildStatusListCredential({ url, issuerDid: issuer.did, revokedIndexes, validFrom });
+  const credential = await signCredential(unsigned, issuer, validFrom);
+  cache.set(list, { version, credential });
+  return credential;
 }

@@ -262,6 +262,8 @@ export interface PublicPortfolio {
 
 export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
 
+export const statusListParams = z.object({ list: z.coerce.number().int().min(1).max(1_000_000) });
+
 /** `POST /api/credentials/verify` takes the credential itself as the body. */
 export const credentialBody = z.record(z.string(), z.unknown(), {
   message: 'Send the credential (a JSON object) as the body.',

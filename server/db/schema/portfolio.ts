@@ -162,8 +162,14 @@ export const issuedCredentials = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Its bit in the revocation status list: list number and index (see credentials/status-list.ts). */
+    statusList: integer('status_list'),
+    statusListIndex: integer('status_list_index'),
   },
-  (table) => [index('issued_credentials_entry_idx').on(table.entryId, table.issuedAt)],
+  (table) => [
+    index('issued_credentials_entry_idx').on(table.entryId, table.issuedAt),
+    uniqueIndex('issued_credentials_status_key').on(table.statusList, table.statusListIndex),
+  ],
 );
 
 /**

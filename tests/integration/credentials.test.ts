@@ -53,7 +53,9 @@ describe('Open Badges 3.0 credentials', () => {
         achievement: {
           type: ['Achievement'],
           name: 'Instagram launch for Corner Thread Fabrics',
-          criteria: { narrative: expect.stringContaining('Agree audience and calendar') },
+          criteria: {
+            narrative: expect.stringContaining('Accepted milestones:\n- Agree audience and calendar'),
+          },
           tag: ['Instagram (Confident)'],
         },
       },
@@ -66,6 +68,8 @@ describe('Open Badges 3.0 credentials', () => {
       },
     });
     expect(JSON.stringify(credential)).not.toContain(student.user.email);
+    // The project's other milestones were never accepted: the credential does not claim them.
+    expect(credential.credentialSubject.achievement.criteria.narrative).not.toMatch(/\(open\)|Milestones:/);
     expect(Buffer.byteLength(JSON.stringify(credential))).toBeLessThan(MAX_JSON_BODY_BYTES / 10);
 
     const [verified, verifyMs] = await timed(() => anonymous.post('/api/credentials/verify', credential));

@@ -14,13 +14,14 @@ export function buildOpenBadge(
   entry: ExportEntry,
   issuer: { did: string; name: string; url?: string | undefined; image?: string | undefined },
 ): Record<string, unknown> {
-  const milestones = entry.milestones.map(
-    (milestone) => `- ${milestone.title} (${milestone.status.replace('_', ' ')})`,
-  );
+  // Only what the organisation accepted is claimed; open or unfinished work is not an achievement.
+  const milestones = entry.milestones
+    .filter((milestone) => milestone.status === 'accepted')
+    .map((milestone) => `- ${milestone.title}`);
   const handedIn = entry.deliverables.map((item) => `- ${item.title}`);
   const criteria = [
     `Completed the micro-internship “${entry.title}” for ${entry.organisation}, ${entry.startDate} to ${entry.endDate}.`,
-    milestones.length > 0 ? `Milestones:\n${milestones.join('\n')}` : '',
+    milestones.length > 0 ? `Accepted milestones:\n${milestones.join('\n')}` : '',
     handedIn.length > 0 ? `Deliverables:\n${handedIn.join('\n')}` : '',
   ].filter(Boolean);
   return {

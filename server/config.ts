@@ -51,6 +51,9 @@ const environment = z.object({
       .optional(),
   ),
   RATE_LIMITS: optionalText,
+  ISSUER_IMAGE_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  ),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText,
   SMTP_URL: optionalText.pipe(
@@ -82,6 +85,8 @@ export interface Config {
   seed: boolean;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   admin: { email: string; password: string } | undefined;
+  /** A logo for the issuer profile in credentials (ISSUER_IMAGE_URL). */
+  issuerImage: string | undefined;
   /** The lowest hourly rate the scoping check calls fair (default: the UK National Living Wage). */
   hourlyFeeFloor: number;
   /**
@@ -167,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: vars.MAIL_FROM ?? 'Stint <no-reply@stint.localhost>',
       retryMs: vars.MAIL_RETRY_MS,
     },
+    issuerImage: vars.ISSUER_IMAGE_URL,
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }

@@ -81,6 +81,12 @@ export const WORKSPACE_RULES = {
     when: 'completed',
     refusal: 'Only the intern and the supervisors give feedback.',
   },
+  /** A supervisor re-opens a completed workspace to correct what was signed (the reason is recorded). */
+  reopenCompletion: {
+    roles: SUPERVISOR,
+    when: 'completed',
+    refusal: 'Only a supervisor re-opens a completed workspace.',
+  },
   /** A supervisor sees and withdraws the credentials issued for their workspace, even after completion. */
   revokeCredential: {
     roles: SUPERVISOR,

@@ -7,21 +7,40 @@ import {
   credentialNotFound,
   findCredential,
   getPublicCredential,
+  getStatusListCredential,
   listWorkspaceCredentials,
   revokeCredential,
 } from '../services/credentials.ts';
-import { credentialBody } from '../../shared/schemas/portfolio.ts';
+import { credentialBody, statusListParams } from '../../shared/schemas/portfolio.ts';
+import { publicOriginOf } from './public-origin.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
-/** Open Badges credentials: anyone verifies or reads one; a supervisor of its workspace revokes it. */
+/**
+ * Open Badges credentials: anyone verifies or reads one, or fetches the status list; a supervisor of
+ * its workspace revokes it.
+ */
 export function credentialsRouter(context: AppContext): Router {
   const router = Router();
-  const { db, events } = context;
+  const { db, events, config } = context;
 
   router.post('/credentials/verify', async (request, response) => {
     const credential = parseInput(credentialBody, request.body);
     response.json({ status: await checkCredential(db, credential) });
+  });
+
+  /**
+   * The revocation status list, signed by the issuer key, at the URL every credential names. Caches
+   * may keep it but must revalidate (the ETag changes only when a bit flips), so a revocation is
+   * seen at once.
+   */
+  router.get('/credentials/status/:list', async (request, response) => {
+    const { list } = parseInput(statusListParams, request.params);
+    const credential = await getStatusListCredential(db, list, publicOriginOf(config, request));
+    response.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.type('application/vc+ld+json; charset=utf-8');
+    response.send(JSON.stringify(credential));
   });
 
   router.get('/credentials/:id', async (request, response) => {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
-  ensureHandle,
+  getHandle,
   getMyEntry,
   getPublicPortfolio,
   getSharedEntry,
@@ -13,7 +13,7 @@ import {
   setHandle,
   updateEntry,
 } from '../services/portfolio.ts';
-import { credentialForEntry } from '../services/credentials.ts';
+import { entryCredential } from '../services/credentials.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
 import { fileSlug } from '../portfolio/format.ts';
@@ -27,6 +27,7 @@ import {
 import { sendDeliverableFile } from './deliverables.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
+import { publicOriginOf } from './public-origin.ts';
 
 /**
  * The student's portfolio (signed in, their own entries only) and its public face: a handle page
@@ -35,14 +36,13 @@ import { parseInput } from './validate.ts';
  *
  * Exports: the owner exports any entry as pdf, md, json-resume or ob3 and the whole portfolio as
  * pdf, md or json-resume. Anyone holding a share token exports that (unlisted or public) entry as
- * pdf, md or json-resume; issuing an Open Badges credential stays the owner's act.
+ * pdf, md or json-resume; the Open Badges credential (issued at completion) is the owner's to hand out.
  */
 export function portfolioRouter(context: AppContext): Router {
   const router = Router();
   const { db, config } = context;
   const store = BlobStore.forDataDir(config.dataDir);
-  const originOf = (request: Request) =>
-    config.publicOrigin ?? `${request.protocol}://${request.get('host')}`;
+  const originOf = (request: Request) => publicOriginOf(config, request);
 
   function send(response: Response, rendered: RenderedExport) {
     response.attachment(rendered.fileName);
@@ -78,7 +78,7 @@ export function portfolioRouter(context: AppContext): Router {
     const { format } = parseInput(entryExportQuery, request.query);
     const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
     if (format !== 'ob3') return send(response, await exportOne(request, loaded, format));
-    const credential = await credentialForEntry(db, loaded, originOf(request), config.publicOrigin);
+    const credential = await entryCredential(db, loaded.entry.id);
     send(response, {
       body: `${JSON.stringify(credential, null, 2)}\n`,
       contentType: 'application/ld+json; charset=utf-8',
@@ -96,7 +96,7 @@ export function portfolioRouter(context: AppContext): Router {
 
   router.get('/portfolio/handle', async (request, response) => {
     const user = requireUser(request);
-    response.json({ handle: await ensureHandle(db, user.id, user.name) });
+    response.json({ handle: await getHandle(db, user.id) });
   });
 
   router.put('/portfolio/handle', async (request, response) => {

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import {
+  completionReopenings,
   deliverables,
   organisations,
   orgSupervisors,
@@ -14,7 +15,11 @@ import {
 } from '../db/schema.ts';
 import type { WorkspaceAccess } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
-import type { completeWorkspaceInput, WorkspaceCompletion } from '../../shared/schemas/portfolio.ts';
+import type {
+  CompletionReopening,
+  completeWorkspaceInput,
+  WorkspaceCompletion,
+} from '../../shared/schemas/portfolio.ts';
 import { completedTasks } from '../portfolio/board-tasks.ts';
 import { newShareToken } from '../portfolio/handles.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
@@ -22,7 +27,10 @@ import { loadDocument } from './doc-store.ts';
 import { AppError, conflict } from '../errors.ts';
 import type { LiveDocuments } from './live-documents.ts';
 import { createNotifications } from './notifications.ts';
-import { ensureHandle } from './portfolio.ts';
+import { ensureHandle, loadEntries } from './portfolio.ts';
+import { issueEntryCredential, revokeWorkspaceCredentials, type IssuerProfile } from './credentials.ts';
+import { memberIds } from './milestones.ts';
+import { getIssuer } from '../portfolio/credentials/issuer.ts';
 import { resolveSkills, skillLabel } from './skills.ts';
 import { saveVersion } from './versions.ts';
 
@@ -59,7 +67,7 @@ async function workspaceOrigin(db: Db, workspace: typeof workspaces.$inferSelect
 /**
  * Ends a workspace. In one transaction: it is marked completed, the brief is saved as the automatic
  * version "Completed", the supervisor's endorsement and verified skills are stored, and every intern
- * gets a portfolio entry (with the board's done tasks copied in). After commit the live layer is told,
+ * gets a portfolio entry (with the board's done tasks copied in) and its signed credential. After commit the live layer is told,
  * and turns every open connection read-only.
  */
 export async function completeWorkspace(
@@ -69,6 +77,7 @@ export async function completeWorkspace(
   access: WorkspaceAccess,
   supervisorId: string,
   input: z.output<typeof completeWorkspaceInput>,
+  credentials: { origin: string; profile: IssuerProfile },
 ): Promise<WorkspaceCompletion> {
   const workspaceId = access.workspaceId;
   const skills = resolveSkills(input.skills);
@@ -92,6 +101,7 @@ export async function completeWorkspace(
   if (endDate < startDate)
     throw new AppError(400, 'validation_failed', 'endDate: the end date must not be before the start date.');
 
+  const issuer = await getIssuer(db);
   // The saved version must hold every edit already relayed.
   if (documents.isLoaded(workspaceId)) await documents.flushDocument(workspaceId);
 
@@ -135,20 +145,26 @@ export async function completeWorkspace(
     const entries = [];
     for (const intern of interns) {
       await ensureHandle(tx, intern.id, intern.name);
+      const copied = {
+        title: workspace.title,
+        organisation,
+        startDate,
+        endDate,
+        deliverableIds: handedIn.map((row) => row.id),
+        completedTasks: tasks,
+      };
+      // A re-opened workspace completes again into the student's existing entry, keeping their
+      // summary, visibility and share link.
       const [entry] = await tx
         .insert(portfolioEntries)
-        .values({
-          workspaceId,
-          studentId: intern.id,
-          title: workspace.title,
-          organisation,
-          startDate,
-          endDate,
-          shareToken: newShareToken(),
-          deliverableIds: handedIn.map((row) => row.id),
-          completedTasks: tasks,
+        .values({ workspaceId, studentId: intern.id, shareToken: newShareToken(), ...copied })
+        .onConflictDoUpdate({
+          target: [portfolioEntries.workspaceId, portfolioEntries.studentId],
+          set: { ...copied, updatedAt: completedAt },
         })
         .returning({ id: portfolioEntries.id, studentId: portfolioEntries.studentId });
+      const [loaded] = await loadEntries(tx, eq(portfolioEntries.id, entry!.id));
+      await issueEntryCredential(tx, issuer, credentials.profile, loaded!, credentials.origin);
       entries.push(entry!);
     }
     const push = await createNotifications(
@@ -179,4 +195,73 @@ export async function completeWorkspace(
   push();
   events.emit('workspace:completed', { workspaceId });
   return completion;
+}
+
+/**
+ * Undoes a completion so the supervisor can correct it, which is the only way a corrected
+ * credential is ever issued. In one transaction: the reason and the completion it undoes are kept,
+ * every credential of the workspace still in force is revoked, and the workspace is active again.
+ * Completing it again issues each intern a new credential into their existing entry.
+ */
+export async function reopenCompletion(
+  db: Db,
+  events: DomainEventBus,
+  access: WorkspaceAccess,
+  supervisorId: string,
+  reason: string,
+): Promise<CompletionReopening> {
+  const workspaceId = access.workspaceId;
+  const { reopening, push } = await db.transaction(async (tx) => {
+    const [workspace] = await tx
+      .select({ status: workspaces.status, title: workspaces.title })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId))
+      .for('update');
+    if (workspace?.status !== 'completed')
+      throw conflict('not_completed', 'Only a completed workspace can be re-opened.');
+    const [completion] = await tx
+      .select()
+      .from(workspaceCompletions)
+      .where(eq(workspaceCompletions.workspaceId, workspaceId));
+    const [row] = await tx
+      .insert(completionReopenings)
+      .values({
+        workspaceId,
+        reason,
+        reopenedBy: supervisorId,
+        previous: completion ? { ...completion, createdAt: completion.createdAt.toISOString() } : {},
+      })
+      .returning();
+    await tx.delete(workspaceCompletions).where(eq(workspaceCompletions.workspaceId, workspaceId));
+    const revoked = await revokeWorkspaceCredentials(tx, workspaceId, supervisorId);
+    await tx
+      .update(workspaces)
+      .set({ status: 'active', completedAt: null })
+      .where(eq(workspaces.id, workspaceId));
+    const interns = await memberIds(tx, workspaceId, ['intern']);
+    const push = await createNotifications(
+      tx,
+      events,
+      interns.map((userId) =>
+        portfolioNotice({
+          userId,
+          kind: 'credential_revoked',
+          title: `“${workspace.title}” was re-opened for a correction`,
+          body: `Its credential is withdrawn until it is completed again. Reason: ${reason}`,
+          link: `/workspaces/${workspaceId}`,
+        }),
+      ),
+    );
+    const reopening: CompletionReopening = {
+      id: row!.id,
+      workspaceId,
+      status: 'active',
+      reason,
+      reopenedAt: row!.createdAt.toISOString(),
+      revokedCredentialIds: revoked,
+    };
+    return { reopening, push };
+  });
+  push();
+  return reopening;
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { issuedCredentials, portfolioEntries, users, workspaces } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
@@ -7,9 +7,18 @@ import type { CredentialStatus } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open-badge.ts';
-import { getIssuer } from '../portfolio/credentials/issuer.ts';
+import { getIssuer, type Issuer } from '../portfolio/credentials/issuer.ts';
 import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
+import {
+  buildStatusListCredential,
+  STATUS_LIST_FILL,
+  STATUS_LIST_LENGTH,
+  statusEntry,
+  statusListUrl,
+  statusListVersion,
+  type StatusPosition,
+} from '../portfolio/credentials/status-list.ts';
 import { AppError } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 
@@ -21,45 +30,109 @@ export const credentialNotFound = () =>
 /** Seconds precision, as VC validators expect `validFrom`. */
 const nowSeconds = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
+export interface IssuerProfile {
+  name: string;
+  url?: string | undefined;
+  image?: string | undefined;
+}
+
 /**
- * The entry's Open Badges credential. An entry whose claims have not changed since it was last
- * issued gets that same credential back; a changed one (new deliverables, new summary) gets a new
- * credential, and the old one stays valid for what it said then.
+ * Signs and stores the credential of one portfolio entry, at completion (inside its transaction):
+ * the claims are what the supervisor signed off then, so nothing the student edits later changes
+ * them. This is the only place a credential is made; exports hand back the stored one.
  */
-export async function credentialForEntry(
-  db: Db,
+export async function issueEntryCredential(
+  tx: Db,
+  issuer: Issuer,
+  profile: IssuerProfile,
   loaded: LoadedEntry,
   origin: string,
-  publicOrigin: string | undefined,
 ): Promise<Credential> {
-  const issuer = await getIssuer(db);
-  const unsigned = buildOpenBadge(exportEntry(loaded, origin), {
-    did: issuer.did,
-    name: 'Stint',
-    url: publicOrigin,
-  });
+  const unsigned = buildOpenBadge(exportEntry(loaded, origin), { did: issuer.did, ...profile });
   const fingerprint = claimsFingerprint(unsigned);
-  const [existing] = await db
-    .select({ json: issuedCredentials.json })
-    .from(issuedCredentials)
-    .where(
-      and(
-        eq(issuedCredentials.entryId, loaded.entry.id),
-        eq(issuedCredentials.fingerprint, fingerprint),
-        isNull(issuedCredentials.revokedAt),
-      ),
-    )
-    .orderBy(desc(issuedCredentials.issuedAt))
-    .limit(1);
-  if (existing) return existing.json;
   const id = randomUUID();
+  const position = await allocateStatusPosition(tx);
   const { '@context': context, ...claims } = unsigned;
   const signed = await signCredential(
-    { '@context': context, id: `urn:uuid:${id}`, ...claims, validFrom: nowSeconds() },
+    {
+      '@context': context,
+      id: `urn:uuid:${id}`,
+      ...claims,
+      validFrom: nowSeconds(),
+      credentialStatus: statusEntry(origin, position),
+    },
     issuer,
   );
-  await db.insert(issuedCredentials).values({ id, entryId: loaded.entry.id, fingerprint, json: signed });
+  await tx.insert(issuedCredentials).values({
+    id,
+    entryId: loaded.entry.id,
+    fingerprint,
+    json: signed,
+    statusList: position.list,
+    statusListIndex: position.index,
+  });
   return signed;
+}
+
+/**
+ * A random free bit of the newest list that is less than half full (random, so an index says
+ * nothing about when or for whom it was issued). The advisory lock makes concurrent completions,
+ * on any process, take turns; the unique index backs it up.
+ */
+async function allocateStatusPosition(tx: Db): Promise<StatusPosition> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('credential-status-list', 0))`);
+  const [newest] = await tx
+    .select({
+      list: sql<number>`coalesce(max(${issuedCredentials.statusList}), 1)::int`,
+    })
+    .from(issuedCredentials);
+  let list = newest?.list ?? 1;
+  const [used] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.statusList, list));
+  if ((used?.n ?? 0) >= STATUS_LIST_FILL) list += 1;
+  for (;;) {
+    const index = randomInt(STATUS_LIST_LENGTH);
+    const [taken] = await tx
+      .select({ id: issuedCredentials.id })
+      .from(issuedCredentials)
+      .where(and(eq(issuedCredentials.statusList, list), eq(issuedCredentials.statusListIndex, index)));
+    if (!taken) return { list, index };
+  }
+}
+
+/**
+ * The entry's credential: the one issued at its latest completion, revoked or not. A revoked
+ * credential is handed back as it is (a verifier then says "revoked"); it is never reissued.
+ */
+export async function entryCredential(db: Db, entryId: string): Promise<Credential> {
+  const [row] = await db
+    .select({ json: issuedCredentials.json })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.entryId, entryId))
+    .orderBy(desc(issuedCredentials.issuedAt))
+    .limit(1);
+  if (!row) throw new AppError(404, 'credential_not_issued', 'No credential was issued for this entry.');
+  return row.json;
+}
+
+/** Withdraws every credential of a workspace still in force (re-opening its completion). */
+export async function revokeWorkspaceCredentials(
+  tx: Db,
+  workspaceId: string,
+  revokedBy: string,
+): Promise<string[]> {
+  const entries = tx
+    .select({ id: portfolioEntries.id })
+    .from(portfolioEntries)
+    .where(eq(portfolioEntries.workspaceId, workspaceId));
+  const rows = await tx
+    .update(issuedCredentials)
+    .set({ revokedAt: new Date(), revokedBy })
+    .where(and(inArray(issuedCredentials.entryId, entries), isNull(issuedCredentials.revokedAt)))
+    .returning({ id: issuedCredentials.id });
+  return rows.map((row) => row.id);
 }
 
 const CREDENTIAL_URN = /^urn:uuid:([0-9a-f-]{36})$/i;
@@ -180,4 +253,40 @@ export async function revokeCredential(
     status: 'revoked' as const,
     revokedAt: after!.credential.revokedAt!.toISOString(),
   };
+}
+
+/** Signed status lists by version, per database handle (one per running instance). */
+const signedLists = new WeakMap<Db, Map<number, { version: string; credential: Credential }>>();
+
+/**
+ * The signed status-list credential for list `list`, read afresh from the database on every call,
+ * so a revocation shows at once on every process. Its `validFrom` and proof date are the time of
+ * the list's latest change, so every process signs the very same bytes (Ed25519 is deterministic)
+ * and a cache or ETag stays valid until a bit flips.
+ */
+export async function getStatusListCredential(db: Db, list: number, origin: string): Promise<Credential> {
+  const rows = await db
+    .select({
+      index: issuedCredentials.statusListIndex,
+      issuedAt: issuedCredentials.issuedAt,
+      revokedAt: issuedCredentials.revokedAt,
+    })
+    .from(issuedCredentials)
+    .where(eq(issuedCredentials.statusList, list));
+  if (rows.length === 0)
+    throw new AppError(404, 'status_list_not_found', 'There is no status list with that number.');
+  const changes = rows.map((row) => (row.revokedAt ?? row.issuedAt).getTime());
+  const validFrom = new Date(Math.max(...changes)).toISOString().replace(/\.\d+Z$/, 'Z');
+  const revokedIndexes = rows.filter((row) => row.revokedAt && row.index !== null).map((row) => row.index!);
+  const url = statusListUrl(origin, list);
+  const version = statusListVersion(url, revokedIndexes, validFrom);
+  const cache = signedLists.get(db) ?? new Map();
+  signedLists.set(db, cache);
+  const cached = cache.get(list);
+  if (cached?.version === version) return cached.credential;
+  const issuer = await getIssuer(db);
+  const unsigned = await buildStatusListCredential({ url, issuerDid: issuer.did, revokedIndexes, validFrom });
+  const credential = await signCredential(unsigned, issuer, validFrom);
+  cache.set(list, { version, credential });
+  return credential;
 }

@@ -47,13 +47,27 @@ export async function findDeliverable(db: Db, deliverableId: string): Promise<Ro
   return row ?? null;
 }
 
-async function assertMilestoneOf(tx: Db, workspaceId: string, milestoneId: string): Promise<void> {
+const milestoneLocked = () =>
+  new AppError(
+    409,
+    'milestone_accepted',
+    'That milestone is accepted: what was handed in for it is locked and nothing can be added.',
+  );
+
+/**
+ * The milestone must be this workspace's and not yet accepted: once a supervisor accepts it, what
+ * was handed in for it is the record they signed off. Locks the milestone row, so an accept racing
+ * this change waits for it.
+ */
+async function assertOpenMilestoneOf(tx: Db, workspaceId: string, milestoneId: string): Promise<void> {
   const [milestone] = await tx
-    .select({ id: workspaceMilestones.id })
+    .select({ status: workspaceMilestones.status })
     .from(workspaceMilestones)
-    .where(and(eq(workspaceMilestones.id, milestoneId), eq(workspaceMilestones.workspaceId, workspaceId)));
+    .where(and(eq(workspaceMilestones.id, milestoneId), eq(workspaceMilestones.workspaceId, workspaceId)))
+    .for('update');
   if (!milestone)
     throw new AppError(400, 'unknown_milestone', 'milestoneId: that milestone is not in this workspace.');
+  if (milestone.status === 'accepted') throw milestoneLocked();
 }
 
 async function authorOf(db: Db, userId: string) {
@@ -69,7 +83,7 @@ export async function addLinkDeliverable(
 ): Promise<Deliverable> {
   const row = await db.transaction(async (tx) => {
     await lockActiveWorkspace(tx, workspaceId);
-    await assertMilestoneOf(tx, workspaceId, input.milestoneId);
+    await assertOpenMilestoneOf(tx, workspaceId, input.milestoneId);
     const [row] = await tx
       .insert(deliverables)
       .values({
@@ -123,7 +137,7 @@ export async function addFileDeliverable(
   try {
     row = await db.transaction(async (tx) => {
       await lockActiveWorkspace(tx, workspaceId);
-      await assertMilestoneOf(tx, workspaceId, input.milestoneId);
+      await assertOpenMilestoneOf(tx, workspaceId, input.milestoneId);
       await lockBlob(tx, file.sha256);
       const [row] = await tx
         .insert(deliverables)
@@ -152,6 +166,7 @@ export async function addFileDeliverable(
 export async function deleteDeliverable(db: Db, store: BlobStore, deliverable: Row): Promise<void> {
   await db.transaction(async (tx) => {
     await lockActiveWorkspace(tx, deliverable.workspaceId);
+    await assertOpenMilestoneOf(tx, deliverable.workspaceId, deliverable.milestoneId);
     await tx.delete(deliverables).where(eq(deliverables.id, deliverable.id));
   });
   if (deliverable.sha256) await releaseBlob(db, store, deliverable.sha256);

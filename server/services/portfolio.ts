@@ -50,6 +50,15 @@ export async function ensureHandle(db: Db, userId: string, name: string): Promis
   throw conflict('handle_taken', 'Could not find a free handle; choose one.');
 }
 
+/** The student's handle, or null before their first completion; reading never makes one. */
+export async function getHandle(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ handle: portfolioHandles.handle })
+    .from(portfolioHandles)
+    .where(eq(portfolioHandles.userId, userId));
+  return row?.handle ?? null;
+}
+
 export async function setHandle(db: Db, userId: string, handle: string): Promise<string> {
   const [owner] = await db
     .select({ userId: portfolioHandles.userId })

@@ -92,6 +92,14 @@ export const completeWorkspaceInput = z
     path: ['endDate'],
   });
 
+export const reopenCompletionInput = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Say in at least 10 characters why the completion is re-opened.')
+    .max(2000),
+});
+
 export const feedbackInput = z.strictObject({
   rating: z.number().int().min(1).max(5),
   comment: line(2000),
@@ -173,6 +181,16 @@ export interface WorkspaceCompletion {
   entries: { id: string; studentId: string }[];
 }
 
+/** A completion undone for a correction; its credentials are revoked. */
+export interface CompletionReopening {
+  id: string;
+  workspaceId: string;
+  status: 'active';
+  reason: string;
+  reopenedAt: string;
+  revokedCredentialIds: string[];
+}
+
 export interface FeedbackItem {
   rating: number;
   comment: string;
@@ -240,6 +258,8 @@ export interface PublicPortfolio {
 }
 
 export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
+
+export const statusListParams = z.object({ list: z.coerce.number().int().min(1).max(1_000_000) });
 
 /** `POST /api/credentials/verify` takes the credential itself as the body. */
 export const credentialBody = z.record(text(), z.unknown(), {

@@ -102,7 +102,7 @@ export async function firstMilestone(supervisor: ApiClient, workspaceId: string)
 export const ENDORSEMENT =
   'Zoë planned and ran our first Instagram campaign end to end; bookings rose and the calendar is still in use.';
 
-/** Factory: a project workspace with a link handed in, completed by its supervisor. */
+/** Factory: a project workspace with a link handed in for its accepted first milestone, completed. */
 export async function makeCompletedWorkspace(baseUrl: string, options: { studentName?: string } = {}) {
   const made = await makeProjectWorkspace(baseUrl, options);
   const milestone = await firstMilestone(made.supervisor, made.workspaceId);
@@ -113,6 +113,8 @@ export async function makeCompletedWorkspace(baseUrl: string, options: { student
     milestoneId: milestone.id,
   });
   expect(link.status).toBe(201);
+  expect((await made.student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+  expect((await made.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
   const completed = await made.supervisor.post(`/api/workspaces/${made.workspaceId}/complete`, {
     endorsement: ENDORSEMENT,
     skills: [{ skill: 'Instagram', level: 2 }],

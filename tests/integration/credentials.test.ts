@@ -53,7 +53,9 @@ describe('Open Badges 3.0 credentials', () => {
         achievement: {
           type: ['Achievement'],
           name: 'Instagram launch for Corner Thread Fabrics',
-          criteria: { narrative: expect.stringContaining('Agree audience and calendar') },
+          criteria: {
+            narrative: expect.stringContaining('Accepted milestones:\n- Agree audience and calendar'),
+          },
           tag: ['Instagram (Confident)'],
         },
       },
@@ -66,6 +68,8 @@ describe('Open Badges 3.0 credentials', () => {
       },
     });
     expect(JSON.stringify(credential)).not.toContain(student.user.email);
+    // The project's other milestones were never accepted: the credential does not claim them.
+    expect(credential.credentialSubject.achievement.criteria.narrative).not.toMatch(/\(open\)|Milestones:/);
     expect(Buffer.byteLength(JSON.stringify(credential))).toBeLessThan(MAX_JSON_BODY_BYTES / 10);
 
     const [verified, verifyMs] = await timed(() => anonymous.post('/api/credentials/verify', credential));
@@ -74,19 +78,15 @@ describe('Open Badges 3.0 credentials', () => {
     expect(await verifyCredentialOffline(credential)).toEqual({ verified: true });
     console.info(`ob3 export (first issue, incl. key load) ${signMs} ms; verify over HTTP ${verifyMs} ms`);
 
-    // Unchanged entry: the same credential again. Changed entry: a new one; the old stays valid.
-    expect(idOf((await student.get<Credential>(url)).body)).toBe(idOf(credential));
+    // Issued at completion and stored: every export, even after the student edits the entry, hands
+    // back the very same credential, byte for byte.
     await student.request('PATCH', `/api/portfolio/entries/${entryId}`, { summary: 'Ran the launch.' });
-    const reissued = (await student.get<Credential>(url)).body;
-    expect(idOf(reissued)).not.toBe(idOf(credential));
-    expect(reissued.credentialSubject.achievement.description).toBe('Ran the launch.');
-    expect((await anonymous.post('/api/credentials/verify', credential)).body.status).toBe('valid');
+    expect((await student.get<Credential>(url)).body).toEqual(credential);
 
     const shown = await anonymous.get(`/api/credentials/${idOf(credential)}`);
     expect(shown.body).toMatchObject({ id: idOf(credential), status: 'valid', revokedAt: null, credential });
     expect((await student.get(`/api/portfolio/entries/${entryId}`)).body.credentialIds).toEqual([
       idOf(credential),
-      idOf(reissued),
     ]);
   });
 
@@ -169,9 +169,51 @@ describe('Open Badges 3.0 credentials', () => {
     expect(notice).toMatchObject({ kind: 'credential_revoked' });
     expect((await student.get(`/api/portfolio/entries/${entryId}`)).body.credentialIds).toEqual([]);
 
-    // Exporting again issues a fresh credential rather than handing back the revoked one.
-    const fresh = (await student.get<Credential>(url)).body;
-    expect(idOf(fresh)).not.toBe(id);
-    expect((await new ApiClient(app.url).post('/api/credentials/verify', fresh)).body.status).toBe('valid');
+    // Revoked stays revoked: exporting again hands back the same, revoked credential.
+    expect((await student.get<Credential>(url)).body).toEqual(credential);
+    const listedAfter = await supervisor.get(`/api/workspaces/${workspaceId}/credentials`);
+    expect(listedAfter.body.items).toEqual([expect.objectContaining({ id, status: 'revoked' })]);
+  });
+
+  it('a corrected credential comes only from re-opening the completion, which records why', async () => {
+    const { student, supervisor, entryId, workspaceId } = await makeCompletedWorkspace(app.url);
+    const url = `/api/portfolio/entries/${entryId}/export?format=ob3`;
+    const first = (await student.get<Credential>(url)).body;
+    const reopenUrl = `/api/workspaces/${workspaceId}/reopen`;
+    expect((await student.post(reopenUrl, { reason: 'The dates were wrong.' })).status).toBe(403);
+    expect((await supervisor.post(reopenUrl, { reason: 'short' })).body.error.code).toBe('validation_failed');
+
+    const reopened = await supervisor.post(reopenUrl, { reason: 'The end date was a week early.' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      status: 'active',
+      reason: 'The end date was a week early.',
+      revokedCredentialIds: [idOf(first)],
+    });
+    expect((await supervisor.post(reopenUrl, { reason: 'Once more, please.' })).body.error.code).toBe(
+      'not_completed',
+    );
+    expect((await new ApiClient(app.url).post('/api/credentials/verify', first)).body.status).toBe('revoked');
+
+    const again = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, {
+      endorsement: 'Zoë ran the launch end to end; the calendar she built is still in use today.',
+      skills: [{ skill: 'Instagram', level: 3 }],
+      endDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.entries).toEqual([{ id: entryId, studentId: student.user.id }]);
+    const corrected = (await student.get<Credential>(url)).body;
+    expect(idOf(corrected)).not.toBe(idOf(first));
+    expect(corrected.credentialSubject.achievement.tag).toEqual(['Instagram (Advanced)']);
+    expect((await new ApiClient(app.url).post('/api/credentials/verify', corrected)).body.status).toBe(
+      'valid',
+    );
+    expect((await new ApiClient(app.url).post('/api/credentials/verify', first)).body.status).toBe('revoked');
+  });
+
+  it('reading the handle never creates one', async () => {
+    const student = await signUp(app.url, { role: 'student' });
+    expect((await student.get('/api/portfolio/handle')).body).toEqual({ handle: null });
+    expect((await student.get('/api/portfolio/handle')).body).toEqual({ handle: null });
   });
 });

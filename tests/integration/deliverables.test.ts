@@ -250,6 +250,34 @@ describe('deliverables', () => {
     expect((await team.supervisor.get(`/api/deliverables/${theirs.body.id}/download`)).status).toBe(404);
   });
 
+  it('what was handed in for an accepted milestone is locked', async () => {
+    const team = await makeWorkspace(app.url, { intern: true });
+    const milestone = await firstMilestone(team.supervisor, team.workspaceId);
+    const link = {
+      kind: 'link',
+      title: 'Plan',
+      url: 'https://docs.example.org/plan',
+      milestoneId: milestone.id,
+    };
+    const handedIn = await team.intern.post(`/api/workspaces/${team.workspaceId}/deliverables`, link);
+    expect(handedIn.status).toBe(201);
+    expect((await team.intern.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+    expect((await team.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+
+    for (const who of [team.intern, team.supervisor]) {
+      const removed = await who.delete(`/api/deliverables/${handedIn.body.id}`);
+      expect(removed.status).toBe(409);
+      expect(removed.body.error.code).toBe('milestone_accepted');
+    }
+    const added = await team.intern.post(`/api/workspaces/${team.workspaceId}/deliverables`, {
+      ...link,
+      title: 'A late extra',
+    });
+    expect(added.status).toBe(409);
+    const listed = await team.intern.get(`/api/workspaces/${team.workspaceId}/deliverables`);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([handedIn.body.id]);
+  });
+
   it('after completion nothing is added or removed, and members still download', async () => {
     const team = await makeWorkspace(app.url, { intern: true });
     const milestone = await firstMilestone(team.supervisor, team.workspaceId);

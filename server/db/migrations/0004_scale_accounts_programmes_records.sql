@@ -1,6 +1,15 @@
 CREATE TYPE "public"."email_mode" AS ENUM('instant', 'digest', 'off');--> statement-breakpoint
 CREATE TYPE "public"."outbox_status" AS ENUM('pending', 'sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."account_token_purpose" AS ENUM('password_reset', 'email_confirmation');--> statement-breakpoint
+CREATE TABLE "completion_reopenings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"reopened_by" uuid,
+	"previous" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "email_digest_items" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -64,13 +73,21 @@ CREATE TABLE "rate_limits" (
 	"resets_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "issued_credentials_entry_idx";--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email_confirmed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "issued_credentials" ADD COLUMN "status_list" integer;--> statement-breakpoint
+ALTER TABLE "issued_credentials" ADD COLUMN "status_list_index" integer;--> statement-breakpoint
+ALTER TABLE "completion_reopenings" ADD CONSTRAINT "completion_reopenings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "completion_reopenings" ADD CONSTRAINT "completion_reopenings_reopened_by_users_id_fk" FOREIGN KEY ("reopened_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_digest_items" ADD CONSTRAINT "email_digest_items_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_preferences" ADD CONSTRAINT "email_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "completion_reopenings_workspace_idx" ON "completion_reopenings" USING btree ("workspace_id","created_at");--> statement-breakpoint
 CREATE INDEX "email_digest_items_user_idx" ON "email_digest_items" USING btree ("user_id","digested_at");--> statement-breakpoint
 CREATE INDEX "email_outbox_due_idx" ON "email_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reminders_sent_key" ON "reminders_sent" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "account_tokens_user_idx" ON "account_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
-CREATE INDEX "rate_limit_events_bucket_idx" ON "rate_limit_events" USING btree ("bucket","at");
+CREATE INDEX "rate_limit_events_bucket_idx" ON "rate_limit_events" USING btree ("bucket","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "issued_credentials_status_key" ON "issued_credentials" USING btree ("status_list","status_list_index");--> statement-breakpoint
+CREATE INDEX "issued_credentials_entry_idx" ON "issued_credentials" USING btree ("entry_id","issued_at");

@@ -156,12 +156,37 @@ export const issuedCredentials = pgTable(
     entryId: uuid('entry_id')
       .notNull()
       .references(() => portfolioEntries.id, { onDelete: 'cascade' }),
-    /** sha256 of the claims (without id, dates and proof): an unchanged entry reuses its credential. */
+    /** sha256 of the claims (without id, dates and proof), to tell a corrected credential from its predecessor. */
     fingerprint: text('fingerprint').notNull(),
     json: jsonb('json').$type<Record<string, unknown>>().notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Its bit in the revocation status list: list number and index (see credentials/status-list.ts). */
+    statusList: integer('status_list'),
+    statusListIndex: integer('status_list_index'),
   },
-  (table) => [index('issued_credentials_entry_idx').on(table.entryId, table.fingerprint)],
+  (table) => [
+    index('issued_credentials_entry_idx').on(table.entryId, table.issuedAt),
+    uniqueIndex('issued_credentials_status_key').on(table.statusList, table.statusListIndex),
+  ],
+);
+
+/**
+ * Why a supervisor re-opened a completed workspace (the only way to issue a corrected credential),
+ * with the completion it undid, so the record of what was once signed is kept.
+ */
+export const completionReopenings = pgTable(
+  'completion_reopenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    reopenedBy: uuid('reopened_by').references(() => users.id, { onDelete: 'set null' }),
+    previous: jsonb('previous').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('completion_reopenings_workspace_idx').on(table.workspaceId, table.createdAt)],
 );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { getOrCreateInstanceSecret } from '../../services/instance-secrets.ts';
 import { didDocumentFor } from './document-loader.ts';
@@ -38,4 +39,9 @@ export function getIssuer(db: Db): Promise<Issuer> {
     issuer.catch(() => issuers.delete(db));
   }
   return issuer;
+}
+
+/** How the issuer presents itself in every credential: its name, and its site and logo when set. */
+export function issuerProfile(config: Config) {
+  return { name: 'Stint', url: config.publicOrigin, image: config.issuerImage };
 }

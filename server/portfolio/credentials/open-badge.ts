@@ -12,15 +12,16 @@ export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
  */
 export function buildOpenBadge(
   entry: ExportEntry,
-  issuer: { did: string; name: string; url?: string | undefined },
+  issuer: { did: string; name: string; url?: string | undefined; image?: string | undefined },
 ): Record<string, unknown> {
-  const milestones = entry.milestones.map(
-    (milestone) => `- ${milestone.title} (${milestone.status.replace('_', ' ')})`,
-  );
+  // Only what the organisation accepted is claimed; open or unfinished work is not an achievement.
+  const milestones = entry.milestones
+    .filter((milestone) => milestone.status === 'accepted')
+    .map((milestone) => `- ${milestone.title}`);
   const handedIn = entry.deliverables.map((item) => `- ${item.title}`);
   const criteria = [
     `Completed the micro-internship “${entry.title}” for ${entry.organisation}, ${entry.startDate} to ${entry.endDate}.`,
-    milestones.length > 0 ? `Milestones:\n${milestones.join('\n')}` : '',
+    milestones.length > 0 ? `Accepted milestones:\n${milestones.join('\n')}` : '',
     handedIn.length > 0 ? `Deliverables:\n${handedIn.join('\n')}` : '',
   ].filter(Boolean);
   return {
@@ -31,6 +32,7 @@ export function buildOpenBadge(
       type: ['Profile'],
       name: issuer.name,
       ...(issuer.url ? { url: issuer.url } : {}),
+      ...(issuer.image ? { image: { id: issuer.image, type: 'Image' } } : {}),
     },
     name: `${entry.title} — ${entry.organisation}`,
     description: `Supervisor’s endorsement${entry.endorsement.by ? ` (${entry.endorsement.by})` : ''}: ${entry.endorsement.text}`,
@@ -66,7 +68,7 @@ export function buildOpenBadge(
   };
 }
 
-/** The claims alone (no id, date or proof): equal fingerprints mean nothing changed since issuing. */
+/** The claims alone (no id, date or proof): equal fingerprints mean a correction changed nothing. */
 export function claimsFingerprint(unsigned: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(unsigned)).digest('hex');
 }

@@ -18,6 +18,7 @@ declare module '@digitalbazaar/vc' {
     credential: JsonObject;
     suite: unknown;
     documentLoader: DocumentLoader;
+    checkStatus?: (options: { credential: JsonObject }) => Promise<{ verified: boolean }>;
     now?: string | Date;
   }): Promise<{ verified: boolean; error?: { message?: string; errors?: { message?: string }[] } }>;
 }
@@ -79,4 +80,20 @@ declare module 'jsonld' {
     ): Promise<string>;
   };
   export default jsonld;
+}
+
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export interface BitstringStatusList {
+    length: number;
+    setStatus(index: number, status: boolean): void;
+    getStatus(index: number): boolean;
+    encode(): Promise<string>;
+  }
+  export function createList(options: { length: number }): Promise<BitstringStatusList>;
+  export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
+  export function createCredential(options: {
+    id: string;
+    list: BitstringStatusList;
+    statusPurpose: string;
+  }): Promise<JsonObject>;
 }

@@ -135,7 +135,7 @@ export function updateEntry(
 }
 
 export function getHandle(fetchImpl?: typeof fetch) {
-  return apiFetch<{ handle: string }>('/api/portfolio/handle', { fetch: fetchImpl });
+  return apiFetch<{ handle: string | null }>('/api/portfolio/handle', { fetch: fetchImpl });
 }
 
 export function setHandle(handle: string) {

@@ -399,6 +399,8 @@ async function main() {
     );
     const drivers = [new Helper('./yjs-driver.ts'), new Helper('./yjs-driver.ts')];
     try {
+      // Before any load, so garbage left by the rounds does not shrink RSS while it is measured.
+      await idleDocuments(drivers, targets, template);
       for (const level of LEVELS) await yjsLevel(drivers, targets, level, `Yjs ${level.name}`);
       const burners = [startBurner(), startBurner()];
       try {
@@ -411,7 +413,6 @@ async function main() {
       } finally {
         for (const burner of burners) burner.kill('SIGKILL');
       }
-      await idleDocuments(drivers, targets, template);
     } finally {
       for (const driver of drivers) driver.stop();
     }

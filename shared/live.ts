@@ -71,4 +71,6 @@ export const YJS_CLOSE = {
   messageTooBig: 1009,
   /** The server is shutting down. */
   goingAway: 1001,
+  /** An update could not be stored (after retries); the client reconnects and sends it again. */
+  storageUnavailable: 1011,
 } as const;

@@ -39,16 +39,19 @@ export async function clusterBench(options: { quick: boolean }) {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const targets: Target[] = [];
+  const clusters: Cluster[] = [];
   const drivers = [new Helper('./yjs-driver.ts'), new Helper('./yjs-driver.ts')];
   try {
     const env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' };
     const one = await launchCluster({ processes: 1, port: 42100, firstProcessPort: 42101, env });
+    clusters.push(one);
     const two = await launchCluster({
       processes: 2,
       port: 42200,
       firstProcessPort: 42201,
       env: { ...env, REDIS_URL: redisUrl, REDIS_PREFIX: `stint-bench-${randomUUID().slice(0, 8)}` },
     });
+    clusters.push(two);
     for (const [label, cluster] of [
       ['1 process', one],
       ['2 processes', two],
@@ -130,7 +133,7 @@ export async function clusterBench(options: { quick: boolean }) {
     }
   } finally {
     for (const driver of drivers) driver.stop();
-    for (const target of targets) await target.cluster.stop().catch(() => {});
+    for (const cluster of clusters) await cluster.stop().catch(() => {});
     await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
     await admin.end();
   }

@@ -9,18 +9,19 @@ import { documentSnapshots, documentUpdates } from '../db/schema.ts';
  * in any order.
  */
 
-/** Whether an update changes nothing (clients send these as an empty sync step 2). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
+/**
+ * Reads an incoming update once: throws if it is not a well-formed Yjs update (decoding reads every
+ * struct, so truncated or random bytes fail here, before anything is stored or applied), and
+ * answers whether it changes nothing (clients send these as an empty sync step 2).
+ */
+export function readIncomingUpdate(update: Uint8Array): { empty: boolean } {
   const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
+  return { empty: structs.length === 0 && ds.clients.size === 0 };
 }
 
-/**
- * Throws if `update` is not a well-formed Yjs update. Decoding reads every struct, so truncated or
- * random bytes fail here, before anything is stored or applied.
- */
-export function assertDecodableUpdate(update: Uint8Array): void {
-  Y.decodeUpdate(update);
+/** Whether an update changes nothing. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return readIncomingUpdate(update).empty;
 }
 
 export async function appendUpdates(db: Db, workspaceId: string, updates: Uint8Array[]): Promise<void> {

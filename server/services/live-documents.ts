@@ -3,17 +3,11 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { Db } from '../db/client.ts';
-import { appendUpdates, compactDocument, isEmptyUpdate, loadDocument } from './doc-store.ts';
+import { compactDocument, loadDocument } from './doc-store.ts';
+import { UpdateLogWriter } from './update-log.ts';
 
 /** Log rows a live document may gather before it is compacted in the background. */
 export const COMPACT_AFTER_UPDATES = 500;
-
-interface PendingUpdate {
-  update: Uint8Array;
-  origin: unknown;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /** One workspace document held in memory while anyone has it open in this process. */
 export class LiveDocument {
@@ -21,13 +15,14 @@ export class LiveDocument {
   readonly awareness = new Awareness(this.doc);
   holders = 0;
   logLength = 0;
-  private pending: PendingUpdate[] = [];
-  private writing: Promise<void> | null = null;
+  /** Updates handed to the log writer and not yet committed (and applied). */
+  private readonly storing = new Set<Promise<void>>();
   private compacting: Promise<unknown> | null = null;
 
   constructor(
     readonly workspaceId: string,
     private readonly db: Db,
+    private readonly log: UpdateLogWriter,
     private readonly logger: Logger,
   ) {
     // The server holds no awareness state of its own; it only relays the clients'.
@@ -36,49 +31,34 @@ export class LiveDocument {
 
   /**
    * Stores an update, then applies it. Applying is what relays it (listeners on the doc's `update`
-   * event send it on), so nobody ever sees an update that a crash could lose. Updates that arrive
-   * while a write is under way share the next insert.
+   * event send it on), so nobody ever sees an update that a crash could lose. The update must
+   * already be known to decode and to change something (the connection checks, decoding it once);
+   * it shares the next INSERT with every other document's updates that arrive meanwhile.
+   * Rejects with a StorageError when it could not be stored.
    */
   applyUpdate(update: Uint8Array, origin: unknown): Promise<void> {
-    if (isEmptyUpdate(update)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.pending.push({ update, origin, resolve, reject });
-      this.writing ??= this.writePending();
-    });
-  }
-
-  private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
+    const stored = this.log.append(this.workspaceId, update).then(() => {
+      this.logLength += 1;
       try {
-        await appendUpdates(
-          this.db,
-          this.workspaceId,
-          batch.map((item) => item.update),
-        );
+        Y.applyUpdate(this.doc, update, origin);
       } catch (error) {
-        for (const item of batch) item.reject(error);
-        continue;
+        this.logger.error({ err: error, workspaceId: this.workspaceId }, 'a stored update failed to apply');
+        throw error;
       }
-      this.logLength += batch.length;
-      for (const item of batch) {
-        try {
-          Y.applyUpdate(this.doc, item.update, item.origin);
-          item.resolve();
-        } catch (error) {
-          this.logger.error({ err: error, workspaceId: this.workspaceId }, 'a stored update failed to apply');
-          item.reject(error);
-        }
-      }
-    }
-    this.writing = null;
-    if (this.logLength >= COMPACT_AFTER_UPDATES) this.compactInBackground();
+    });
+    this.storing.add(stored);
+    const settle = () => {
+      this.storing.delete(stored);
+      // Compaction only deletes the rows it folded, so it may run while updates keep arriving.
+      if (this.logLength >= COMPACT_AFTER_UPDATES) this.compactInBackground();
+    };
+    stored.then(settle, settle);
+    return stored;
   }
 
   /** Resolves once every update received so far is stored. */
   async flush(): Promise<void> {
-    while (this.writing) await this.writing;
+    while (this.storing.size > 0) await Promise.allSettled([...this.storing]);
     await this.compacting;
   }
 
@@ -110,11 +90,15 @@ export class LiveDocuments {
   private readonly open = new Map<string, Promise<LiveDocument>>();
   /** A document was loaded / is about to be destroyed (the cross-process relay follows these). */
   readonly lifecycle = new EventEmitter<{ opened: [LiveDocument]; closed: [LiveDocument] }>();
+  /** One group-committing writer for all documents, so a busy moment costs one INSERT, not one per document. */
+  private readonly log: UpdateLogWriter;
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.log = new UpdateLogWriter(db, logger);
+  }
 
   async acquire(workspaceId: string): Promise<LiveDocument> {
     let loading = this.open.get(workspaceId);
@@ -129,7 +113,7 @@ export class LiveDocuments {
   }
 
   private async load(workspaceId: string): Promise<LiveDocument> {
-    const live = new LiveDocument(workspaceId, this.db, this.logger);
+    const live = new LiveDocument(workspaceId, this.db, this.log, this.logger);
     const { logLength, skipped } = await loadDocument(this.db, workspaceId, live.doc);
     live.logLength = logLength;
     if (skipped > 0) this.logger.warn({ workspaceId, skipped }, 'skipped log rows that did not apply');
@@ -185,5 +169,6 @@ export class LiveDocuments {
     for (const result of all) {
       if (result.status === 'fulfilled') await result.value.flush();
     }
+    await this.log.idle();
   }
 }

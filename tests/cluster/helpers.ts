@@ -159,8 +159,8 @@ export class RawDocumentClient {
     });
   }
 
-  refused(): Promise<void> {
-    return this.waitFor((frame) => frame[0] === MESSAGE_AUTH);
+  refused(timeoutMs?: number): Promise<void> {
+    return this.waitFor((frame) => frame[0] === MESSAGE_AUTH, timeoutMs);
   }
 
   close() {

@@ -179,11 +179,11 @@ describe('three processes behind the balancer', () => {
       // Resending what the server already has changes nothing; once frozen, it is refused.
       await eventually(async () => {
         raw.resendKnown();
-        await raw.refused().catch(async () => {
+        await raw.refused(300).catch(async () => {
           await raw.sync();
           throw new Error('not frozen yet');
         });
-      }, 10_000);
+      }, 20_000);
       raw.edit((doc) => typeParagraph(doc, 'marker-after-completion'));
       await raw.sync();
     }

@@ -67,6 +67,62 @@ describe('nothing typed is lost', () => {
       await second.stop('SIGTERM');
     }
   }, 90_000);
+  it('after SIGKILL under load (many documents, five editors each), every relayed update survives', async () => {
+    const first = await startServerProcess(env);
+    const supervisor = await signUp(first.url, { role: 'supervisor' });
+    const wsUrl = first.url.replace('http', 'ws');
+    const documents = 20;
+    const editorsPerDocument = 5;
+    const workspaces = await Promise.all(
+      Array.from({ length: documents }, async (_, n) => {
+        const id: string = (await supervisor.post('/api/workspaces', { title: `Load ${n}` })).body.id;
+        const editors = Array.from({ length: editorsPerDocument }, () =>
+          openDocument(wsUrl, id, supervisor.cookie),
+        );
+        return { id, editors };
+      }),
+    );
+    const all = workspaces.flatMap((workspace) => workspace.editors);
+    await Promise.all(all.map((editor) => synced(editor.provider)));
+    for (const editor of all) editor.provider.shouldConnect = false;
+
+    // Every editor types four lines a second; the last editor of each document only watches.
+    let typed = 0;
+    const typing = setInterval(() => {
+      for (const { editors } of workspaces) {
+        for (const editor of editors.slice(0, -1))
+          typeLine(editor.doc, `line ${typed}-${editor.doc.clientID}`);
+      }
+      typed += 1;
+    }, 250);
+    try {
+      await eventually(() => {
+        for (const { editors } of workspaces)
+          expect(paragraphs(editors.at(-1)!.doc).length).toBeGreaterThan(20);
+      }, 30_000);
+      await first.stop('SIGKILL');
+    } finally {
+      clearInterval(typing);
+    }
+    // What each document's watcher had been relayed when the server died.
+    const relayed = workspaces.map(({ editors }) => paragraphs(editors.at(-1)!.doc));
+    for (const editor of all) editor.provider.destroy();
+
+    const second = await startServerProcess(env);
+    try {
+      const login = new ApiClient(second.url);
+      await login.post('/api/auth/login', { email: supervisor.user.email, password: supervisor.password });
+      for (const [index, { id }] of workspaces.entries()) {
+        const reopened = openDocument(second.url.replace('http', 'ws'), id, login.cookie);
+        await synced(reopened.provider);
+        const restored = new Set(paragraphs(reopened.doc));
+        for (const line of relayed[index]!) expect(restored.has(line)).toBe(true);
+        reopened.provider.destroy();
+      }
+    } finally {
+      await second.stop('SIGTERM');
+    }
+  }, 120_000);
 });
 
 describe('compaction', () => {

@@ -3,7 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { SessionUser } from '../../services/sessions.ts';
 import type { LiveDocument } from '../../services/live-documents.ts';
-import { assertDecodableUpdate, isEmptyUpdate } from '../../services/doc-store.ts';
+import { readIncomingUpdate } from '../../services/doc-store.ts';
+import { StorageError } from '../../services/update-log.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
 import {
@@ -15,14 +16,18 @@ import {
 } from './protocol.ts';
 
 /**
- * One person's WebSocket on one workspace document. Frames are handled one at a time, in order;
- * a read-only connection's document updates are dropped before they reach the document, and a frame
- * that does not decode closes the connection without touching the document.
+ * One person's WebSocket on one workspace document. Frames are read in order as they arrive, and
+ * none waits for storage: an update is handed to the document (which stores, then relays it) while
+ * the next frame — a cursor move, say — is relayed at once. A read-only connection's document
+ * updates are dropped before they reach the document; a frame that does not decode closes the
+ * connection (4400) without touching the document; an update the server fails to store closes it
+ * as a server error (1011), and the client's reconnect sends it again.
  */
 export class DocumentConnection {
   /** Awareness client ids this connection speaks for, removed when it closes. */
   readonly awarenessClients = new Set<number>();
-  private queue: Promise<void> = Promise.resolve();
+  /** This connection's updates on their way to storage. */
+  private readonly storing = new Set<Promise<void>>();
   private toldReadOnly = false;
 
   constructor(
@@ -42,23 +47,28 @@ export class DocumentConnection {
   }
 
   receive(frame: Uint8Array): void {
-    this.queue = this.queue.then(() => this.handle(frame)).catch((error: unknown) => this.fail(error));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    try {
+      this.handle(frame);
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
-  private async handle(frame: Uint8Array): Promise<void> {
-    if (this.socket.readyState !== this.socket.OPEN) return;
+  private handle(frame: Uint8Array): void {
     const message = decodeMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
         this.send(encodeSyncStep2(this.live.doc, message.stateVector));
         return;
       case 'syncStep2':
-      case 'update':
-        assertDecodableUpdate(message.update);
+      case 'update': {
+        const { empty } = readIncomingUpdate(message.update);
         // A read-only client's routine (empty) sync reply is not an edit; only real edits are refused.
-        if (this.readOnly) return isEmptyUpdate(message.update) ? undefined : this.refuseEdit();
-        await this.live.applyUpdate(message.update, this);
+        if (this.readOnly) return empty ? undefined : this.refuseEdit();
+        if (!empty) this.store(message.update);
         return;
+      }
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.live.awareness, this.stampIdentity(message.update), this);
         return;
@@ -66,6 +76,12 @@ export class DocumentConnection {
         this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]));
         return;
     }
+  }
+
+  private store(update: Uint8Array): void {
+    const stored = this.live.applyUpdate(update, this).catch((error: unknown) => this.failStorage(error));
+    this.storing.add(stored);
+    void stored.finally(() => this.storing.delete(stored));
   }
 
   /**
@@ -85,6 +101,20 @@ export class DocumentConnection {
     if (this.toldReadOnly) return;
     this.toldReadOnly = true;
     this.send(encodePermissionDenied('read-only: your role in this workspace cannot edit'));
+  }
+
+  /** The frame decoded, so whatever failed afterwards is the server's: never "malformed". */
+  private failStorage(error: unknown): void {
+    this.logger.error(
+      {
+        err: error,
+        userId: this.user.id,
+        workspaceId: this.live.workspaceId,
+        stored: !(error instanceof StorageError),
+      },
+      'closing a Yjs connection: its update could not be stored or applied',
+    );
+    this.close(YJS_CLOSE.storageUnavailable, 'could not store the update; reconnect');
   }
 
   private fail(error: unknown): void {
@@ -108,8 +138,8 @@ export class DocumentConnection {
     }
   }
 
-  /** Resolves when every frame received so far has been handled (their updates stored). */
-  settled(): Promise<void> {
-    return this.queue;
+  /** Resolves when every update received so far has been stored (or refused). */
+  async settled(): Promise<void> {
+    while (this.storing.size > 0) await Promise.allSettled([...this.storing]);
   }
 }

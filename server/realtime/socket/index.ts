@@ -4,16 +4,11 @@ import type { AppContext } from '../../context.ts';
 import { isOwnOrigin } from '../../auth/origin.ts';
 import { authenticateRequest } from '../../auth/authenticate.ts';
 import { MAX_SOCKET_PACKET_BYTES } from '../../../shared/limits.ts';
-import type { SessionUser } from '../../services/sessions.ts';
-import type { WorkspaceAccess } from '../../auth/permissions.ts';
+import type { SocketData } from './socket-data.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/live.ts';
 import { registerWorkspaceEvents } from './workspace.ts';
 
-export interface SocketData {
-  user: SessionUser;
-  /** Workspaces this socket has joined, with the access it joined with. */
-  workspaces: Record<string, WorkspaceAccess>;
-}
+export type { SocketData } from './socket-data.ts';
 
 /**
  * Socket.IO on the shared http server. A foreign Origin is refused at the handshake (403); a

@@ -17,7 +17,7 @@ import {
   sendChatInput,
   typingInput,
 } from '../../../shared/schemas/chat.ts';
-import type { SocketData } from './index.ts';
+import type { SocketData } from './socket-data.ts';
 import { handleEvent } from './handlers.ts';
 
 type StintIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -23,7 +23,7 @@ import { AppError, conflict } from './errors.ts';
 import type { LiveDocuments } from './live-documents.ts';
 import { createNotifications } from './notifications.ts';
 import { ensureHandle } from './portfolio.ts';
-import { resolveSkills, skillLabel } from './skills.ts';
+import { resolveTaxonomySkills, skillLabel } from './skills.ts';
 import { saveVersion } from './versions.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,7 +71,7 @@ export async function completeWorkspace(
   input: z.output<typeof completeWorkspaceInput>,
 ): Promise<WorkspaceCompletion> {
   const workspaceId = access.workspaceId;
-  const skills = resolveSkills(input.skills);
+  const skills = resolveTaxonomySkills(input.skills);
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!workspace) throw new AppError(404, 'workspace_not_found', 'That workspace does not exist.');
   const { organisation, projectSkills } = await workspaceOrigin(db, workspace);

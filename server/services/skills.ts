@@ -52,11 +52,11 @@ export function skillLabel(skillId: string): string {
   return skillName(skillId);
 }
 
-/** `known: false` marks a free-text skill, which forms show as "not in the skill list". */
+/** `known: false` (set only then) marks a free-text skill, which forms show as "not in the skill list". */
 export function toSkillNeeds(requirements: SkillRequirement[]): SkillNeed[] {
   return requirements.map((need) => ({
     ...need,
     label: skillLabel(need.skillId),
-    known: !isFreeSkill(need.skillId),
+    ...(isFreeSkill(need.skillId) ? { known: false } : {}),
   }));
 }

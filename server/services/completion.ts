@@ -31,7 +31,7 @@ import { ensureHandle, loadEntries } from './portfolio.ts';
 import { issueEntryCredential, revokeWorkspaceCredentials, type IssuerProfile } from './credentials.ts';
 import { memberIds } from './milestones.ts';
 import { getIssuer } from '../portfolio/credentials/issuer.ts';
-import { resolveSkills, skillLabel } from './skills.ts';
+import { resolveTaxonomySkills, skillLabel } from './skills.ts';
 import { saveVersion } from './versions.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -80,7 +80,7 @@ export async function completeWorkspace(
   credentials: { origin: string; profile: IssuerProfile },
 ): Promise<WorkspaceCompletion> {
   const workspaceId = access.workspaceId;
-  const skills = resolveSkills(input.skills);
+  const skills = resolveTaxonomySkills(input.skills);
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!workspace) throw new AppError(404, 'workspace_not_found', 'That workspace does not exist.');
   const { organisation, projectSkills } = await workspaceOrigin(db, workspace);

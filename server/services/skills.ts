@@ -1,25 +1,47 @@
-import { findSkill, getSkill } from '../../shared/taxonomy/index.ts';
+import {
+  findSkill,
+  freeSkillId,
+  isFreeSkill,
+  normaliseSkillText,
+  skillName,
+} from '../../shared/taxonomy/index.ts';
 import type { SkillLevel } from '../../shared/marketplace.ts';
 import type { SkillNeed } from '../../shared/schemas/marketplace-views.ts';
 import type { SkillRequirement } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 /**
- * Turns what people type ("Insta", "canva", "data-analysis") into taxonomy ids. Unknown names are
- * refused with their names listed, so a form can point at them.
+ * Turns what people type ("Insta", "canva", "data-analysis") into taxonomy ids. A name the taxonomy
+ * does not know ("blog writing", "Tally") is kept as written, as a free-text skill the matcher meets
+ * by its words: nobody's skill is refused for being unfamiliar.
  */
 export function resolveSkills(input: { skill: string; level: SkillLevel }[]): SkillRequirement[] {
-  const unknown: string[] = [];
   const resolved = new Map<string, SkillLevel>();
+  const freeKeys = new Map<string, string>();
   for (const { skill, level } of input) {
     const found = findSkill(skill);
-    if (!found) unknown.push(skill);
-    else resolved.set(found.id, Math.max(level, resolved.get(found.id) ?? 0) as SkillLevel);
+    let id = found?.id ?? freeSkillId(skill);
+    if (!found) {
+      // "Tally" and "tally" are one skill: the first spelling written is kept.
+      const key = normaliseSkillText(skill);
+      id = freeKeys.get(key) ?? id;
+      freeKeys.set(key, id);
+    }
+    resolved.set(id, Math.max(level, resolved.get(id) ?? 0) as SkillLevel);
   }
+  return [...resolved].map(([skillId, level]) => ({ skillId, level }));
+}
+
+/**
+ * Only taxonomy skills, for what is signed and shared beyond Stint (endorsed skills on a credential):
+ * unknown names are refused with their names listed, so a form can point at them.
+ */
+export function resolveTaxonomySkills(input: { skill: string; level: SkillLevel }[]): SkillRequirement[] {
+  const unknown = input.filter(({ skill }) => !findSkill(skill)).map(({ skill }) => skill);
   if (unknown.length > 0) {
     throw new AppError(400, 'unknown_skill', `Not in the skill list: ${unknown.join(', ')}.`, { unknown });
   }
-  return [...resolved].map(([skillId, level]) => ({ skillId, level }));
+  return resolveSkills(input);
 }
 
 export function resolveSkillIds(names: string[]): string[] {
@@ -27,9 +49,14 @@ export function resolveSkillIds(names: string[]): string[] {
 }
 
 export function skillLabel(skillId: string): string {
-  return getSkill(skillId)?.label ?? skillId;
+  return skillName(skillId);
 }
 
+/** `known: false` (set only then) marks a free-text skill, which forms show as "not in the skill list". */
 export function toSkillNeeds(requirements: SkillRequirement[]): SkillNeed[] {
-  return requirements.map((need) => ({ ...need, label: skillLabel(need.skillId) }));
+  return requirements.map((need) => ({
+    ...need,
+    label: skillLabel(need.skillId),
+    ...(isFreeSkill(need.skillId) ? { known: false } : {}),
+  }));
 }

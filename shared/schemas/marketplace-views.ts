@@ -30,6 +30,8 @@ export interface SkillNeed {
   skillId: string;
   label: string;
   level: SkillLevel;
+  /** False for a free-text skill the taxonomy lacks, shown to its writer as "not in the skill list". */
+  known?: boolean;
 }
 
 export interface Project {

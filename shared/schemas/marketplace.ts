@@ -41,9 +41,15 @@ export const inviteSupervisorInput = z.strictObject({
     .transform((email) => email.toLowerCase()),
 });
 
-/** `skill` is a taxonomy id or any of its labels or aliases; the server resolves it. */
+/** A skill name: any words, checked for length and for control characters. */
+const skillName = line(80).regex(/^[^\p{Cc}\p{Cf}]+$/u, 'Use letters, numbers and punctuation only.');
+
+/**
+ * `skill` is a taxonomy id or any of its labels or aliases; the server resolves it. Any other name
+ * is kept as written, as a free-text skill.
+ */
 export const skillInput = z.strictObject({
-  skill: line(80),
+  skill: skillName,
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 });
 
@@ -118,7 +124,7 @@ export const studentProfileInput = z.strictObject({
   headline: text().trim().max(160).default(''),
   skills: z.array(skillInput).max(40).default([]),
   /** Skills the student wants to grow into (ids, labels or aliases). */
-  stretchSkills: z.array(line(80)).max(5).default([]),
+  stretchSkills: z.array(skillName).max(5).default([]),
   interests: text().trim().max(2000).default(''),
   goals: text().trim().max(2000).default(''),
   sectorsOfInterest: z.array(z.enum(SECTORS)).max(SECTORS.length).default([]),

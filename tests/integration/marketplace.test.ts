@@ -259,7 +259,8 @@ describe('invalid input on every route → 400 with the error shape', () => {
         supervisor,
         'POST',
         '/api/projects',
-        projectBody(org.id, { skills: [{ skill: 'underwater basket weaving', level: 1 }] }),
+        // Any skill name is kept (free-text skills); one with a control character is not a name.
+        projectBody(org.id, { skills: [{ skill: 'basket\u0007weaving', level: 1 }] }),
       ],
       [supervisor, 'POST', '/api/projects', projectBody('not-a-uuid')],
       [supervisor, 'POST', '/api/projects', projectBody(org.id, { startDate: '31/12/2026' })],
@@ -268,7 +269,6 @@ describe('invalid input on every route → 400 with the error shape', () => {
       [student, 'GET', '/api/projects?maxHours=lots'],
       [student, 'GET', '/api/projects?sector=bakery'],
       [student, 'GET', '/api/projects?cursor=%%%'],
-      [student, 'GET', '/api/projects?skills=not-a-skill-at-all'],
       [student, 'PUT', '/api/students/me/profile', { hoursPerWeek: -3 }],
       [student, 'PUT', '/api/students/me/profile', { links: [{ label: 'x', url: 'javascript:alert(1)' }] }],
       [student, 'PUT', '/api/students/me/profile', { remote: 'moon' }],

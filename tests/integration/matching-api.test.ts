@@ -176,4 +176,50 @@ describe('explainable matching through the API', () => {
       link: `/projects/${projectId}`,
     });
   });
+
+  it('keeps skills the taxonomy lacks, as written, and matches them by their words', async () => {
+    const { supervisor, org } = await makeOrg(app.url, { name: 'Calder Valley Voice', sector: 'community' });
+    const paper = await supervisor.post(
+      '/api/projects',
+      projectBody(org.id, {
+        title: 'Community newspaper reporter',
+        summary: 'Cover council meetings and write up local stories for our paper and blog.',
+        skills: [
+          { skill: 'Shorthand', level: 2 },
+          { skill: 'journalism', level: 1 },
+        ],
+        hoursPerWeek: 5,
+      }),
+    );
+    expect(paper.status).toBe(201);
+    expect(paper.body.skills).toContainEqual({
+      skillId: 'free:Shorthand',
+      label: 'Shorthand',
+      level: 2,
+      known: false,
+    });
+    expect((await supervisor.post(`/api/projects/${paper.body.id}/publish`)).status).toBe(200);
+
+    const student = await signUp(app.url, { role: 'student', name: 'Ruth' });
+    const refused = await student.put(
+      '/api/students/me/profile',
+      studentProfile({ skills: [{ skill: 'blog\u0000writing', level: 2 }] }),
+    );
+    expect(refused.status).toBe(400);
+    const saved = await student.put(
+      '/api/students/me/profile',
+      studentProfile({
+        skills: [
+          { skill: 'shorthand', level: 2 },
+          { skill: 'blog writing', level: 3 },
+        ],
+      }),
+    );
+    expect(saved.status).toBe(200);
+    const matches = await student.get('/api/students/me/matches');
+    expect(matches.status).toBe(200);
+    const first = matches.body.items[0];
+    expect(first.project.id).toBe(paper.body.id);
+    expect(first.reasons.length).toBeGreaterThan(0);
+  });
 });

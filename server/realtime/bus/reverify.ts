@@ -33,7 +33,8 @@ export async function reverifyLiveConnections(
         continue;
       }
       const access = await getWorkspaceAccess(db, connection.live.workspaceId, connection.user.id);
-      if (!allows('viewWorkspace', access)) connection.close(YJS_CLOSE.membershipRevoked, 'membership removed');
+      if (!allows('viewWorkspace', access))
+        connection.close(YJS_CLOSE.membershipRevoked, 'membership removed');
       else if (!allows('editDocument', access)) connection.readOnly = true;
     }
     for (const socket of await io.local.fetchSockets()) {

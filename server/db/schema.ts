@@ -6,3 +6,4 @@ export * from './schema/accounts.ts';
 export * from './schema/workspaces.ts';
 export * from './schema/marketplace.ts';
 export * from './schema/portfolio.ts';
+export * from './schema/programmes.ts';

@@ -173,6 +173,9 @@ export const canCreateProgramme = (role: AccountRole) => role === 'admin';
 /** Anyone signed in can become staff, but only the admin lists every programme. */
 export const canListAllProgrammes = (role: AccountRole) => role === 'admin';
 
+/** The instance-wide headline numbers are the instance admin's. */
+export const canViewInstanceSummary = (role: AccountRole) => role === 'admin';
+
 /** A programme's staff, and the instance admin, see its figures and people and moderate in it. */
 export const canRunProgramme = (access: ProgrammeAccess | null) =>
   access !== null && (access.isAdmin || access.isStaff);

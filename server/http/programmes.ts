@@ -1,6 +1,11 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
-import { authorizeProgramme, canCreateProgramme, canListAllProgrammes } from '../auth/permissions.ts';
+import {
+  authorizeProgramme,
+  canCreateProgramme,
+  canListAllProgrammes,
+  canViewInstanceSummary,
+} from '../auth/permissions.ts';
 import { forbidden } from '../services/errors.ts';
 import {
   createProgramme,
@@ -19,6 +24,7 @@ import {
 import { computeFigureTable, computeProgrammeFigures, findFigure } from '../services/programme-figures.ts';
 import { figureTableToCsv } from '../services/figures-csv.ts';
 import { recordNonCompletion } from '../services/non-completions.ts';
+import { instanceSummary } from '../services/instance-summary.ts';
 import {
   createInviteCodeInput,
   createProgrammeInput,
@@ -56,6 +62,12 @@ export function programmesRouter(context: AppContext): Router {
       ? await listAllProgrammes(db)
       : await listStaffProgrammes(db, user);
     response.json({ items, next: null });
+  });
+
+  router.get('/admin/summary', async (request, response) => {
+    const user = requireUser(request);
+    if (!canViewInstanceSummary(user.role)) throw forbidden('Only the instance admin sees these figures.');
+    response.json(await instanceSummary(db));
   });
 
   router.get('/programmes/:id', async (request, response) => {

@@ -71,8 +71,12 @@ describe('the programme dashboard', () => {
       await page.getByRole('button', { name: 'Apply filters' }).focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(/sector=nonprofit/);
-      await bySector.locator('svg[aria-label="Chart: Projects by sector"]').waitFor();
+      await bySector.getByRole('table').locator('tbody th', { hasText: 'Nonprofit' }).waitFor();
       expect(await sectors()).toEqual(['Nonprofit']);
+      await page
+        .locator('svg[aria-label="Chart: Projects by month"], svg[aria-label^="Chart: Projects posted"]')
+        .first()
+        .waitFor();
 
       const downloading = page.waitForEvent('download');
       await bySector.getByRole('link', { name: /Download “Projects by sector” as CSV/ }).click();

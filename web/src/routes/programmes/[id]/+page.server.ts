@@ -7,7 +7,10 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const user = signedInUser(locals, url);
   const id = encodeURIComponent(params.id);
   const programme = required(await apiFetch<Programme>(`/api/programmes/${id}`, { fetch }), url);
-  const figures = await apiFetch<ProgrammeFigures>(`/api/programmes/${id}/figures${url.search}`, { fetch });
+  // The filter form sends empty fields too; an empty field means "no filter", not a bad date.
+  const query = new URLSearchParams([...url.searchParams].filter(([, value]) => value !== ''));
+  const search = query.size > 0 ? `?${query}` : '';
+  const figures = await apiFetch<ProgrammeFigures>(`/api/programmes/${id}/figures${search}`, { fetch });
   // Refused filters are the visitor's to fix: the page stays, with the API's words next to the form.
   const problem = !figures.ok && figures.status === 400 ? figures.error.message : null;
   return {
@@ -15,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
     programme,
     figures: figures.ok ? figures.data : problem ? null : required(figures, url),
     problem,
-    search: url.search,
+    search,
     filter: {
       from: url.searchParams.get('from') ?? '',
       to: url.searchParams.get('to') ?? '',

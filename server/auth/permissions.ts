@@ -261,3 +261,49 @@ export type RuleName =
 function forbiddenBecause(message: string) {
   return new AppError(403, 'forbidden', message);
 }
+
+/** The caller's standing toward a programme. */
+export interface ProgrammeAccess {
+  programmeId: string;
+  /** The instance admin sees and runs every programme. */
+  isAdmin: boolean;
+  isStaff: boolean;
+  /** Staff of some other programme: told 403 rather than 404, as they know programmes exist. */
+  isStaffElsewhere: boolean;
+}
+
+export const programmeNotFound = () =>
+  new AppError(404, 'programme_not_found', 'That programme does not exist or you are not on its staff.');
+
+/** Only the instance admin creates programmes. */
+export const canCreateProgramme = (role: AccountRole) => role === 'admin';
+
+/** Anyone signed in can become staff, but only the admin lists every programme. */
+export const canListAllProgrammes = (role: AccountRole) => role === 'admin';
+
+/** The instance-wide headline numbers are the instance admin's. */
+export const canViewInstanceSummary = (role: AccountRole) => role === 'admin';
+
+/** A programme's staff, and the instance admin, see its figures and people and moderate in it. */
+export const canRunProgramme = (access: ProgrammeAccess | null) =>
+  access !== null && (access.isAdmin || access.isStaff);
+
+/**
+ * Throws unless the caller runs this programme: a stranger gets 404 (not even its existence is
+ * told), staff of another programme 403.
+ */
+export function authorizeProgramme(access: ProgrammeAccess | null): ProgrammeAccess {
+  if (!access) throw programmeNotFound();
+  if (canRunProgramme(access)) return access;
+  if (access.isStaffElsewhere)
+    throw new AppError(403, 'forbidden', 'You are on the staff of a different programme.');
+  throw programmeNotFound();
+}
+
+/** Students answer access questions about themselves; nobody else reads one person's answers. */
+export const canAnswerAccessQuestions = (role: AccountRole) => role === 'student';
+
+/** Students join a programme with a student code; supervisors bring their organisation with an organisation code. */
+export function canJoinWithCode(role: AccountRole, audience: 'organisation' | 'student'): boolean {
+  return audience === 'student' ? role === 'student' : role === 'supervisor';
+}

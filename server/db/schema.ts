@@ -9,3 +9,4 @@ export * from './schema/portfolio.ts';
 export * from './schema/mail.ts';
 export * from './schema/account-tokens.ts';
 export * from './schema/rate-limits.ts';
+export * from './schema/programmes.ts';

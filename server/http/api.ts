@@ -19,6 +19,8 @@ import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
 import { credentialsRouter } from './credentials.ts';
 import { openApiRouter } from './openapi/router.ts';
+import { programmesRouter } from './programmes.ts';
+import { accessAnswersRouter } from './access-answers.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -45,6 +47,8 @@ export function apiRouter(context: AppContext): Router {
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));
   api.use(credentialsRouter(context));
+  api.use(programmesRouter(context));
+  api.use(accessAnswersRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

@@ -19,6 +19,7 @@ import { inviteToApply } from '../services/invitations.ts';
 import { authorizeAccount } from '../auth/permissions.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
+import { feeFloorForOrg } from '../services/programmes.ts';
 
 /** Projects: templates, the scoping check, drafting, publishing, discovery and applying. */
 export function projectsRouter(context: AppContext): Router {
@@ -51,7 +52,7 @@ export function projectsRouter(context: AppContext): Router {
     const project = await createProject(db, context.events, user.id, input);
     const scoping = await scopeProject(
       { ...input, skills: resolveSkills(input.skills) },
-      context.config.hourlyFeeFloor,
+      await feeFloorForOrg(db, input.orgId, context.config.hourlyFeeFloor),
     );
     response.status(201).json({ ...project, scoping });
   });

@@ -23,6 +23,7 @@ import { briefFromProject } from './project-brief.ts';
 import { getProject, projectNotFound } from './projects.ts';
 import { createWorkspace } from './workspaces.ts';
 import { createMilestonesFromProject } from './milestones.ts';
+import { attachWorkspaceToProgramme } from './programme-invites.ts';
 
 const applicationNotFound = () =>
   new AppError(404, 'application_not_found', 'That application does not exist.');
@@ -275,6 +276,7 @@ export async function acceptApplication(
       document: briefFromProject(project, first.orgName),
     });
     await tx.update(workspaces).set({ projectId: project.id }).where(eq(workspaces.id, workspaceId));
+    await attachWorkspaceToProgramme(tx, workspaceId, project.id);
     await createMilestonesFromProject(tx, workspaceId, project.milestones);
     await tx
       .update(applications)

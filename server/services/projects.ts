@@ -10,6 +10,7 @@ import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from '../errors.ts';
 import { getOrgAccess } from './organisations.ts';
 import { resolveSkills, toSkillNeeds } from './skills.ts';
+import { attachProjectToProgramme } from './programme-invites.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 type OrgSummary = { id: string; name: string; sector: Project['organisation']['sector'] };
@@ -110,6 +111,7 @@ export async function createProject(
       createdBy: userId,
     })
     .returning();
+  await attachProjectToProgramme(db, row!.id, input.orgId);
   events.emit('project:changed', { projectId: row!.id });
   return (await getProject(db, row!.id, userId)).project;
 }

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import type { Pathname } from '$app/types';
 
 /**
@@ -23,4 +24,14 @@ type NotificationPath = Extract<
 
 export function notificationPath(link: string): NotificationPath {
   return KNOWN_LINKS.some((pattern) => pattern.test(link)) ? (link as NotificationPath) : '/notifications';
+}
+
+/**
+ * The resolved href of a notification's link. `resolve` checks one route at a time; given the union
+ * of every known path its rest-argument type grows past what TypeScript can check once the app has
+ * more than a couple of dozen routes, so it is called here with the one path it receives.
+ */
+export function notificationHref(link: string): string {
+  const resolveOne = resolve as (path: Pathname) => string;
+  return resolveOne(notificationPath(link));
 }

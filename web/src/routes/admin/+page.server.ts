@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import type { Programme } from '$shared/schemas/programmes.ts';
+import { apiFetch } from '$lib/api.ts';
+import { required, signedInUser } from '$lib/marketplace/load.server.ts';
+import type { InstanceSummary } from '$lib/programmes/summary.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, fetch }) => {
+  const user = signedInUser(locals, url);
+  if (user.role !== 'admin') error(403, 'This page is for the instance admin.');
+  const [summary, programmes] = await Promise.all([
+    apiFetch<InstanceSummary>('/api/admin/summary', { fetch }),
+    apiFetch<{ items: Programme[] }>('/api/programmes', { fetch }),
+  ]);
+  return { user, summary: required(summary, url), programmes: required(programmes, url).items };
+};

@@ -81,10 +81,13 @@ export const WORKSPACE_RULES = {
     when: 'completed',
     refusal: 'Only the intern and the supervisors give feedback.',
   },
-  /** A supervisor re-opens a completed workspace to correct what was signed (the reason is recorded). */
+  /**
+   * A supervisor re-opens a completed workspace to correct what was signed (the reason is recorded);
+   * the service answers 409 when it is not completed.
+   */
   reopenCompletion: {
     roles: SUPERVISOR,
-    when: 'completed',
+    when: 'any',
     refusal: 'Only a supervisor re-opens a completed workspace.',
   },
   /** A supervisor sees and withdraws the credentials issued for their workspace, even after completion. */
@@ -243,6 +246,11 @@ export const RULE_NAMES = [
   'withdrawApplication',
   'manageEntry',
   'readSharedEntry',
+  'createProgramme',
+  'listAllProgrammes',
+  'viewInstanceSummary',
+  'runProgramme',
+  'answerAccessQuestions',
 ] as const;
 
 export type RuleName =
@@ -256,7 +264,12 @@ export type RuleName =
   | 'viewApplication'
   | 'withdrawApplication'
   | 'manageEntry'
-  | 'readSharedEntry';
+  | 'readSharedEntry'
+  | 'createProgramme'
+  | 'listAllProgrammes'
+  | 'viewInstanceSummary'
+  | 'runProgramme'
+  | 'answerAccessQuestions';
 
 function forbiddenBecause(message: string) {
   return new AppError(403, 'forbidden', message);

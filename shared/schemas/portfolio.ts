@@ -93,11 +93,7 @@ export const completeWorkspaceInput = z
   });
 
 export const reopenCompletionInput = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(10, 'Say in at least 10 characters why the completion is re-opened.')
-    .max(2000),
+  reason: text().trim().min(10, 'Say in at least 10 characters why the completion is re-opened.').max(2000),
 });
 
 export const feedbackInput = z.strictObject({

@@ -80,7 +80,7 @@ describe('bad input gets a 4xx in the error shape', () => {
   it.each([
     ['GET', '/api/nothing-here'],
     ['POST', '/api/auth/nothing'],
-    ['DELETE', '/api/me'],
+    ['DELETE', '/api/me/nothing'],
   ])('%s %s → 404 not_found', async (method, path) => {
     const response = await new ApiClient(app.url).request(method, path);
     expect(response.status).toBe(404);

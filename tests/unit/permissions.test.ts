@@ -36,6 +36,7 @@ const TABLE: [WorkspaceRuleName, { active: WorkspaceRole[]; completed: Workspace
   ['submitMilestone', { active: [I], completed: [] }],
   ['completeWorkspace', { active: [S], completed: [] }],
   ['giveFeedback', { active: [], completed: [S, I] }],
+  ['reopenCompletion', { active: [S], completed: [S] }],
   ['revokeCredential', { active: [S], completed: [S] }],
 ];
 

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/schemas/marketplace.ts';
 import {
   completeWorkspaceInput,
+  reopenCompletionInput,
   createMilestoneInput,
   credentialBody,
   entryExportQuery,
@@ -34,6 +35,23 @@ import {
   updateEntryInput,
 } from '../../../shared/schemas/portfolio.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
+import {
+  changePasswordInput,
+  confirmEmailInput,
+  deleteAccountInput,
+  emailPreferencesInput,
+  passwordResetConfirmInput,
+  passwordResetInput,
+} from '../../../shared/schemas/account.ts';
+import {
+  accessAnswersInput,
+  createInviteCodeInput,
+  createProgrammeInput,
+  figuresFilterInput,
+  inviteStaffInput,
+  joinProgrammeInput,
+  recordNonCompletionInput,
+} from '../../../shared/schemas/programmes.ts';
 import type { RuleName } from '../../auth/permissions.ts';
 
 /**
@@ -308,4 +326,176 @@ export const API_ROUTES: ApiRoute[] = [
     },
   ),
   route('post', '/credentials/:id/revoke', 'Credentials', 'revokeCredential', 'Revoke a credential'),
+  // Accounts people manage themselves: reset, confirmation, settings, export and deletion.
+  route(
+    'post',
+    '/auth/password-reset',
+    'Accounts',
+    'public',
+    'Email a password-reset link (same answer for every address)',
+    {
+      body: passwordResetInput,
+    },
+  ),
+  route(
+    'post',
+    '/auth/password-reset/confirm',
+    'Accounts',
+    'public',
+    'Set a new password with an emailed token; ends every session',
+    {
+      body: passwordResetConfirmInput,
+    },
+  ),
+  route(
+    'post',
+    '/auth/confirm-email',
+    'Accounts',
+    'public',
+    'Confirm an email address with an emailed token',
+    {
+      body: confirmEmailInput,
+    },
+  ),
+  route('post', '/me/confirmation-email', 'Accounts', 'signedIn', 'Send the confirmation email again'),
+  route('get', '/me/export', 'Accounts', 'signedIn', 'The caller’s data as JSON', { answers: 'file' }),
+  route('delete', '/me', 'Accounts', 'signedIn', 'Delete the caller’s account (needs the password)', {
+    body: deleteAccountInput,
+  }),
+  route('get', '/me/email-preferences', 'Accounts', 'signedIn', 'Which emails the caller receives'),
+  route(
+    'put',
+    '/me/email-preferences',
+    'Accounts',
+    'signedIn',
+    'Choose instant, daily digest or off per email',
+    {
+      body: emailPreferencesInput,
+    },
+  ),
+  route('post', '/me/password', 'Accounts', 'signedIn', 'Change the password (needs the current one)', {
+    body: changePasswordInput,
+  }),
+  route('get', '/me/sessions', 'Accounts', 'signedIn', 'The caller’s sessions', { answers: 'list' }),
+  route('post', '/me/sessions/end-all', 'Accounts', 'signedIn', 'Sign out everywhere'),
+
+  // Programmes: staff, invite codes and figures.
+  route('post', '/programmes', 'Programmes', 'createProgramme', 'Create a programme (instance admin)', {
+    body: createProgrammeInput,
+    status: 201,
+  }),
+  route('get', '/programmes', 'Programmes', 'signedIn', 'Programmes the caller runs (all, for the admin)', {
+    answers: 'list',
+  }),
+  route('get', '/admin/summary', 'Programmes', 'viewInstanceSummary', 'Figures across the instance'),
+  route('get', '/programmes/:id', 'Programmes', 'runProgramme', 'One programme'),
+  route('get', '/programmes/:id/staff', 'Programmes', 'runProgramme', 'A programme’s staff', {
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/staff',
+    'Programmes',
+    'runProgramme',
+    'Invite someone to the staff by email',
+    {
+      body: inviteStaffInput,
+      status: 201,
+    },
+  ),
+  route('get', '/programmes/:id/invite-codes', 'Programmes', 'runProgramme', 'A programme’s invite codes', {
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/invite-codes',
+    'Programmes',
+    'runProgramme',
+    'Make an invite code for organisations or students',
+    {
+      body: createInviteCodeInput,
+      status: 201,
+    },
+  ),
+  route(
+    'post',
+    '/programmes/:id/non-completions',
+    'Programmes',
+    'runProgramme',
+    'Record why a placement ended early',
+    {
+      body: recordNonCompletionInput,
+      status: 201,
+    },
+  ),
+  route('get', '/programmes/:id/figures', 'Programmes', 'runProgramme', 'The programme’s figures', {
+    query: figuresFilterInput,
+  }),
+  route(
+    'get',
+    '/programmes/:id/figures/:table.csv',
+    'Programmes',
+    'runProgramme',
+    'One figures table as CSV',
+    {
+      query: figuresFilterInput,
+      answers: 'file',
+    },
+  ),
+  route('get', '/programme-invites/:code', 'Programmes', 'signedIn', 'What an invite code joins'),
+  route(
+    'post',
+    '/programme-invites/:code/join',
+    'Programmes',
+    'signedIn',
+    'Join a programme with an invite code',
+    {
+      body: joinProgrammeInput,
+    },
+  ),
+  route(
+    'get',
+    '/students/me/access-answers',
+    'Programmes',
+    'answerAccessQuestions',
+    'The student’s own access answers',
+  ),
+  route(
+    'put',
+    '/students/me/access-answers',
+    'Programmes',
+    'answerAccessQuestions',
+    'Answer the optional access questions',
+    {
+      body: accessAnswersInput,
+    },
+  ),
+  route(
+    'delete',
+    '/students/me/access-answers',
+    'Programmes',
+    'answerAccessQuestions',
+    'Delete every access answer',
+  ),
+
+  route(
+    'post',
+    '/workspaces/:id/reopen',
+    'Completion',
+    'reopenCompletion',
+    'Re-open a completed workspace, saying why',
+    {
+      body: reopenCompletionInput,
+    },
+  ),
+  route(
+    'get',
+    '/credentials/status/:list',
+    'Credentials',
+    'public',
+    'A signed Bitstring Status List credential',
+    {
+      answers: 'file',
+    },
+  ),
 ];

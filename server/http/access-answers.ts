@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { canAnswerAccessQuestions } from '../auth/permissions.ts';
-import { forbidden } from '../services/errors.ts';
+import { forbidden } from '../errors.ts';
 import { deleteAccessAnswers, getAccessAnswers, saveAccessAnswers } from '../services/access-answers.ts';
 import { accessAnswersInput } from '../../shared/schemas/programmes.ts';
 import { requireUser } from './request.ts';

@@ -6,7 +6,7 @@ import {
   canListAllProgrammes,
   canViewInstanceSummary,
 } from '../auth/permissions.ts';
-import { forbidden } from '../services/errors.ts';
+import { forbidden } from '../errors.ts';
 import {
   createProgramme,
   getProgramme,

@@ -6,7 +6,7 @@ import {
   SUPPRESSED_SMALL,
   type AccessQuestion,
 } from '../../shared/programmes.ts';
-import type { FigureDefinition } from './programme-figures.ts';
+import type { FigureDefinition } from './figures-scope.ts';
 import { queryRows } from './sql-rows.ts';
 
 const COUNTS = ['students', 'applied', 'accepted', 'completed'] as const;

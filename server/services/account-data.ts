@@ -21,7 +21,7 @@ import {
 } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { findUserById, toPublicUser } from './users.ts';
 
 /** The name shown on chat messages and brief edits of someone who deleted their account. */

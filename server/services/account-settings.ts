@@ -4,7 +4,7 @@ import { emailPreferences, sessions, users } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { ACTIVITY_EMAIL_KINDS, type ActivityEmailKind, type EmailMode } from '../../shared/email-kinds.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { findUserById } from './users.ts';
 
 /** Every activity kind with the person's mode (instant when they never chose). */

@@ -4,7 +4,7 @@ import { users } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-tokens.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { takeRateLimits } from './attempt-limits.ts';
 import { findUserById } from './users.ts';
 

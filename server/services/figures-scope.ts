@@ -1,5 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import type { FiguresFilter } from '../../shared/schemas/programmes.ts';
+
+type Row = Record<string, string | number | null>;
+
+/** One chart: its table's shape and the single SQL statement that fills it. */
+export interface FigureDefinition {
+  id: string;
+  title: string;
+  columns: { key: string; label: string }[];
+  run(db: Db, scope: SQL): Promise<Row[]>;
+}
 
 /**
  * The common table expressions every figure starts from, so each chart is one SQL statement:

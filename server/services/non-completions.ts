@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { programmeWorkspaces, workspaceNonCompletions, workspaces } from '../db/schema.ts';
 import type { ProgrammeAccess } from '../auth/permissions.ts';
 import type { NonCompletionReason } from '../../shared/programmes.ts';
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict } from '../errors.ts';
 
 /** Staff record why a placement in their programme ended without completing (for the figures). */
 export async function recordNonCompletion(

@@ -5,7 +5,7 @@ import type { DomainEventBus } from '../events.ts';
 import { hashPassword } from '../auth/password.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-tokens.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { takeRateLimits } from './attempt-limits.ts';
 import { findUserByEmail } from './users.ts';
 

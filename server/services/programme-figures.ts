@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { ProgrammeAccess } from '../auth/permissions.ts';
 import { SECTOR_LABELS, type Sector } from '../../shared/marketplace.ts';
@@ -8,20 +8,13 @@ import {
   type NonCompletionReason,
 } from '../../shared/programmes.ts';
 import type { FigureTable, FiguresFilter, ProgrammeFigures } from '../../shared/schemas/programmes.ts';
+export type { FigureDefinition } from './figures-scope.ts';
 import { accessByGroupFigure } from './access-figures.ts';
-import { figuresScope, monthOf } from './figures-scope.ts';
-import { notFound } from './errors.ts';
+import { figuresScope, monthOf, type FigureDefinition } from './figures-scope.ts';
+import { notFound } from '../errors.ts';
 import { queryRows } from './sql-rows.ts';
 
 type Row = Record<string, string | number | null>;
-
-/** One chart: its table's shape and the single SQL statement that fills it. */
-export interface FigureDefinition {
-  id: string;
-  title: string;
-  columns: { key: string; label: string }[];
-  run(db: Db, scope: SQL): Promise<Row[]>;
-}
 
 const sectorLabel = (sector: unknown) => SECTOR_LABELS[sector as Sector] ?? String(sector);
 const underServed = sql.raw(PROGRAMME_UNDER_SERVED_SECTORS.map((sector) => `'${sector}'`).join(', '));

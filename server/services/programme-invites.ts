@@ -15,7 +15,7 @@ import { canJoinWithCode, type ProgrammeAccess } from '../auth/permissions.ts';
 import type { AccountRole } from '../../shared/roles.ts';
 import type { InviteAudience } from '../../shared/programmes.ts';
 import type { InviteCode, createInviteCodeInput } from '../../shared/schemas/programmes.ts';
-import { AppError, conflict, forbidden } from './errors.ts';
+import { AppError, conflict, forbidden } from '../errors.ts';
 
 type CodeRow = typeof programmeInviteCodes.$inferSelect;
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { programmeStaff, programmeStaffInvitations, users } from '../db/schema.ts';
 import type { ProgrammeAccess } from '../auth/permissions.ts';
 import type { ProgrammeStaffMember } from '../../shared/schemas/programmes.ts';
-import { conflict } from './errors.ts';
+import { conflict } from '../errors.ts';
 import { findUserByEmail } from './users.ts';
 
 export async function listProgrammeStaff(

@@ -6,7 +6,7 @@ import type { ProgrammeAccess } from '../auth/permissions.ts';
 import type { AccountRole } from '../../shared/roles.ts';
 import type { Programme, createProgrammeInput } from '../../shared/schemas/programmes.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { queryRows } from './sql-rows.ts';
 import { claimStaffInvitations } from './programme-staff.ts';
 

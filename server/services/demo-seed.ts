@@ -48,6 +48,8 @@ export async function seedDemoProgramme(db: Db) {
           name: person.name,
           role: person.role,
           passwordHash,
+          // Demo addresses cannot receive mail; they count as confirmed so nobody sees the banner.
+          emailConfirmedAt: new Date(),
         })),
       )
       .returning();

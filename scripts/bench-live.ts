@@ -64,7 +64,8 @@ async function startStint(name: string, env: Record<string, string>, port: numbe
   return startServer(
     name,
     ['--import', 'tsx', 'server/index.ts'],
-    { SEED: 'false', LOG_LEVEL: 'warn', ...env },
+    // One supervisor session drives every client, so the per-user limits would refuse the load itself.
+    { SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off', ...env },
     port,
     '/api/health',
   );

@@ -52,3 +52,42 @@ export function getColumns(doc: Y.Doc): Y.Array<Y.Map<string>> | undefined {
 export function getTasks(doc: Y.Doc): Y.Map<Y.Map<unknown>> | undefined {
   return getBoard(doc).get('tasks') as Y.Map<Y.Map<unknown>> | undefined;
 }
+
+/**
+ * The ProseMirror nodes the brief's schema has (TipTap StarterKit, task lists, tables; see
+ * web/src/lib/workspace/brief-extensions.ts). The server refuses an update that puts any other
+ * element into the brief. Marks are formatting on text, not nodes.
+ */
+export const BRIEF_NODE_NAMES: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'codeBlock',
+  'horizontalRule',
+  'hardBreak',
+  'taskList',
+  'taskItem',
+  'table',
+  'tableRow',
+  'tableHeader',
+  'tableCell',
+]);
+
+/** What each field of a task card may hold; the server refuses an update that writes anything else. */
+export const TASK_FIELD_KINDS: Readonly<Record<keyof TaskFields, 'string' | 'string?' | 'number' | 'boolean'>> = {
+  title: 'string',
+  column: 'string',
+  assignee: 'string?',
+  due: 'string?',
+  order: 'number',
+  done: 'boolean',
+};
+
+/** The fields of a column. */
+export const COLUMN_FIELDS: ReadonlySet<string> = new Set(['id', 'title']);
+
+/** Task ids are short generated strings (newTaskId); anything far longer is not ours. */
+export const MAX_TASK_ID_LENGTH = 100;

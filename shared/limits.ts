@@ -12,3 +12,20 @@ export const MAX_SOCKET_PACKET_BYTES = 64 * 1024;
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 export const NAME_MAX_LENGTH = 100;
+
+/**
+ * Frames one Yjs connection may send: a burst, then a steady rate. Typing with cursors and presence
+ * stays far below; past it the server closes the connection (YJS_CLOSE.tooManyMessages).
+ */
+export const YJS_FRAME_BURST = 1000;
+export const YJS_FRAMES_PER_SECOND = 200;
+/**
+ * Sync requests (sync step 1) one connection may send: one on connect, then one after each pause in
+ * typing (the "saved" check) — each asks the server for a document diff, so they have their own budget.
+ */
+export const YJS_SYNC_REQUEST_BURST = 20;
+export const YJS_SYNC_REQUESTS_PER_SECOND = 3;
+/** Unsent bytes a Yjs socket may pile up (a client that stopped reading) before it is closed. */
+export const YJS_SEND_BUFFER_LIMIT_BYTES = 32 * 1024 * 1024;
+/** The highest awareness clock accepted: honest clients count up by one per change. */
+export const MAX_AWARENESS_CLOCK = 2 ** 32;

@@ -67,6 +67,12 @@ export const YJS_CLOSE = {
   membershipRevoked: 4403,
   /** The session that opened the connection ended (logout, password change, suspension). */
   sessionEnded: 4401,
+  /** The connection sent frames (or sync requests) faster than its budget in shared/limits.ts. */
+  tooManyMessages: 4429,
+  /** Awareness for a client id another connection introduced, or with an impossible clock. */
+  awarenessNotYours: 4409,
+  /** The client stopped reading: more unsent data piled up than YJS_SEND_BUFFER_LIMIT_BYTES. */
+  sendBufferFull: 4413,
   /** ws closes with this itself when a frame exceeds MAX_YJS_MESSAGE_BYTES. */
   messageTooBig: 1009,
   /** The server is shutting down. */

@@ -6,14 +6,24 @@ import type { LiveDocument } from '../../services/live-documents.ts';
 import { readIncomingUpdate } from '../../services/doc-store.ts';
 import { StorageError } from '../../services/update-log.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
+import {
+  YJS_FRAME_BURST,
+  YJS_FRAMES_PER_SECOND,
+  YJS_SEND_BUFFER_LIMIT_BYTES,
+  YJS_SYNC_REQUEST_BURST,
+  YJS_SYNC_REQUESTS_PER_SECOND,
+} from '../../../shared/limits.ts';
 import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
 import {
   decodeMessage,
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
 } from './protocol.ts';
+import { AwarenessIdentity, AwarenessNotYours } from './awareness-identity.ts';
+import { FrameBudget } from './frame-budget.ts';
+import { SyncRequests } from './sync-replies.ts';
+import { UpdateGuard, UpdateRefused, type DecodedUpdate } from './update-guard.ts';
 
 /**
  * One person's WebSocket on one workspace document. Frames are read in order as they arrive, and
@@ -21,7 +31,11 @@ import {
  * the next frame — a cursor move, say — is relayed at once. A read-only connection's document
  * updates are dropped before they reach the document; a frame that does not decode closes the
  * connection (4400) without touching the document; an update the server fails to store closes it
- * as a server error (1011), and the client's reconnect sends it again.
+ * as a server error (1011), and the client's reconnect sends it again. An editor's update that
+ * breaks the document layout or builds on changes the server never received is refused and the
+ * client told (update-guard.ts); awareness for another connection's client id closes it (4409);
+ * frames past the connection's budget close it (4429). Sync requests are answered one at a time,
+ * from a per-document cache, after the frame that asked (sync-replies.ts).
  */
 export class DocumentConnection {
   /** Awareness client ids this connection speaks for, removed when it closes. */
@@ -29,6 +43,11 @@ export class DocumentConnection {
   /** This connection's updates on their way to storage. */
   private readonly storing = new Set<Promise<void>>();
   private toldReadOnly = false;
+  private readonly frames = new FrameBudget(YJS_FRAME_BURST, YJS_FRAMES_PER_SECOND);
+  private readonly syncBudget = new FrameBudget(YJS_SYNC_REQUEST_BURST, YJS_SYNC_REQUESTS_PER_SECOND);
+  private readonly syncRequests: SyncRequests;
+  private readonly guard: UpdateGuard;
+  private readonly identity: AwarenessIdentity;
 
   constructor(
     readonly socket: WebSocket,
@@ -37,7 +56,23 @@ export class DocumentConnection {
     public readOnly: boolean,
     private readonly role: WorkspaceRole,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.syncRequests = new SyncRequests(socket, live.doc, (frame) => this.send(frame));
+    this.guard = new UpdateGuard(live.doc);
+    this.identity = new AwarenessIdentity(live.awareness, this);
+  }
+
+  get sessionId(): string {
+    return this.user.sessionId;
+  }
+
+  isOpen(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  forget(clientId: number): void {
+    this.awarenessClients.delete(clientId);
+  }
 
   /** The server speaks first: its state vector, and everyone's awareness. */
   greet(): void {
@@ -48,9 +83,11 @@ export class DocumentConnection {
 
   receive(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!this.frames.take()) return this.overBudget('frames');
     try {
       this.handle(frame);
     } catch (error) {
+      if (error instanceof AwarenessNotYours) return this.refuseAwareness(error);
       this.fail(error);
     }
   }
@@ -59,27 +96,40 @@ export class DocumentConnection {
     const message = decodeMessage(frame);
     switch (message.kind) {
       case 'syncStep1':
-        this.send(encodeSyncStep2(this.live.doc, message.stateVector));
+        if (!this.syncBudget.take()) return this.overBudget('sync requests');
+        this.syncRequests.request(message.stateVector);
         return;
       case 'syncStep2':
       case 'update': {
-        const { empty } = readIncomingUpdate(message.update);
-        // A read-only client's routine (empty) sync reply is not an edit; only real edits are refused.
-        if (this.readOnly) return empty ? undefined : this.refuseEdit();
-        if (!empty) this.store(message.update);
+        if (this.readOnly) {
+          // A read-only client's routine (empty) sync reply is not an edit; only real edits are refused.
+          return readIncomingUpdate(message.update).empty ? undefined : this.refuseEdit();
+        }
+        let checked: { empty: boolean; decoded: DecodedUpdate };
+        try {
+          checked = this.guard.check(message.update);
+        } catch (error) {
+          if (error instanceof UpdateRefused) return this.refuseUpdate(error);
+          throw error;
+        }
+        if (!checked.empty) this.store(message.update, checked.decoded);
         return;
       }
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, this.stampIdentity(message.update), this);
+      case 'awareness': {
+        const admitted = this.identity.admit(message.update, (state) => this.stampIdentity(state));
+        if (admitted) awarenessProtocol.applyAwarenessUpdate(this.live.awareness, admitted, this);
         return;
+      }
       case 'queryAwareness':
         this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]));
         return;
     }
   }
 
-  private store(update: Uint8Array): void {
-    const stored = this.live.applyUpdate(update, this).catch((error: unknown) => this.failStorage(error));
+  private store(update: Uint8Array, decoded: DecodedUpdate): void {
+    const applied = this.live.applyUpdate(update, this);
+    this.guard.track(decoded, applied);
+    const stored = applied.catch((error: unknown) => this.failStorage(error));
     this.storing.add(stored);
     void stored.finally(() => this.storing.delete(stored));
   }
@@ -88,13 +138,36 @@ export class DocumentConnection {
    * Presence and cursor labels carry the name and role the server knows for this connection, so
    * nobody can appear under someone else's name or claim to be a supervisor.
    */
-  private stampIdentity(update: Uint8Array): Uint8Array {
-    return awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
-      if (state === null || typeof state !== 'object') return state;
-      const fields = state as { user?: unknown };
-      const user = typeof fields.user === 'object' && fields.user !== null ? fields.user : {};
-      return { ...fields, user: { ...user, name: this.user.name, userId: this.user.id, role: this.role } };
-    });
+  private stampIdentity(state: unknown): unknown {
+    if (state === null || typeof state !== 'object') return state;
+    const fields = state as { user?: unknown };
+    const user = typeof fields.user === 'object' && fields.user !== null ? fields.user : {};
+    return { ...fields, user: { ...user, name: this.user.name, userId: this.user.id, role: this.role } };
+  }
+
+  /** Not stored, not relayed; y-websocket logs the reason. The connection stays open. */
+  private refuseUpdate(error: UpdateRefused): void {
+    this.logger.warn(
+      { userId: this.user.id, workspaceId: this.live.workspaceId, reason: error.message },
+      'refused a Yjs update',
+    );
+    this.send(encodePermissionDenied(`update refused: ${error.message}`));
+  }
+
+  private refuseAwareness(error: AwarenessNotYours): void {
+    this.logger.warn(
+      { userId: this.user.id, workspaceId: this.live.workspaceId, reason: error.message },
+      'closing a Yjs connection: awareness for a client it does not speak for',
+    );
+    this.close(YJS_CLOSE.awarenessNotYours, 'awareness for a client this connection does not speak for');
+  }
+
+  private overBudget(what: string): void {
+    this.logger.warn(
+      { userId: this.user.id, workspaceId: this.live.workspaceId, what },
+      'closing a Yjs connection: too many messages',
+    );
+    this.close(YJS_CLOSE.tooManyMessages, `too many ${what}; slow down and reconnect`);
   }
 
   private refuseEdit(): void {
@@ -127,6 +200,10 @@ export class DocumentConnection {
 
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > YJS_SEND_BUFFER_LIMIT_BYTES) {
+      this.logger.warn({ userId: this.user.id, workspaceId: this.live.workspaceId }, 'closing a Yjs connection that stopped reading');
+      return this.close(YJS_CLOSE.sendBufferFull, 'not reading; reconnect');
+    }
     this.socket.send(frame, (error) => {
       if (error) this.socket.terminate();
     });

@@ -77,7 +77,9 @@ export const BRIEF_NODE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** What each field of a task card may hold; the server refuses an update that writes anything else. */
-export const TASK_FIELD_KINDS: Readonly<Record<keyof TaskFields, 'string' | 'string?' | 'number' | 'boolean'>> = {
+export const TASK_FIELD_KINDS: Readonly<
+  Record<keyof TaskFields, 'string' | 'string?' | 'number' | 'boolean'>
+> = {
   title: 'string',
   column: 'string',
   assignee: 'string?',

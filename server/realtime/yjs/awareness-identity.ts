@@ -36,7 +36,10 @@ function registryOf(awareness: Awareness): Map<number, Owner> {
   // belong to a connection elsewhere; a removed state frees its id.
   awareness.on(
     'update',
-    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
       for (const id of removed) created.delete(id);
       if (typeof origin === 'object' && origin !== null && speakers.has(origin)) return;
       for (const id of [...added, ...updated]) if (!created.has(id)) created.set(id, ELSEWHERE);
@@ -122,7 +125,9 @@ export class AwarenessIdentity {
       throw new AwarenessNotYours(`client ${clientId} belongs to another connection`);
     }
     if (this.claimed !== null && this.claimed !== clientId) {
-      throw new AwarenessNotYours(`a second client id ${clientId}; this connection speaks for ${this.claimed}`);
+      throw new AwarenessNotYours(
+        `a second client id ${clientId}; this connection speaks for ${this.claimed}`,
+      );
     }
     owner?.forget(clientId);
     this.claimed = clientId;

@@ -14,12 +14,7 @@ import {
   YJS_SYNC_REQUESTS_PER_SECOND,
 } from '../../../shared/limits.ts';
 import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
-import {
-  decodeMessage,
-  encodeAwareness,
-  encodePermissionDenied,
-  encodeSyncStep1,
-} from './protocol.ts';
+import { decodeMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1 } from './protocol.ts';
 import { AwarenessIdentity, AwarenessNotYours } from './awareness-identity.ts';
 import { FrameBudget } from './frame-budget.ts';
 import { SyncRequests } from './sync-replies.ts';
@@ -201,7 +196,10 @@ export class DocumentConnection {
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > YJS_SEND_BUFFER_LIMIT_BYTES) {
-      this.logger.warn({ userId: this.user.id, workspaceId: this.live.workspaceId }, 'closing a Yjs connection that stopped reading');
+      this.logger.warn(
+        { userId: this.user.id, workspaceId: this.live.workspaceId },
+        'closing a Yjs connection that stopped reading',
+      );
       return this.close(YJS_CLOSE.sendBufferFull, 'not reading; reconnect');
     }
     this.socket.send(frame, (error) => {

@@ -26,7 +26,8 @@ const MAX_DEPTH = 100;
 
 type Content = Y.Item['content'];
 
-type Role = 'brief' | 'board' | 'columns' | 'column' | 'tasks' | 'task' | 'element' | 'text' | 'dead' | 'foreign';
+type Role =
+  'brief' | 'board' | 'columns' | 'column' | 'tasks' | 'task' | 'element' | 'text' | 'dead' | 'foreign';
 interface Place {
   role: Role;
   key: string | null;
@@ -93,7 +94,8 @@ function isXmlChild(content: Content): Role | undefined {
 /** What `content` may be at `place`: the role of the type it creates, or 'value'. Throws if it breaks the layout. */
 function contentRole({ role, key }: Place, content: Content): Role | 'value' {
   if (role === 'dead' || content instanceof Y.ContentDeleted) return 'value';
-  const refuse = (what: string) => new UpdateRefused(`${what} (${describe(content)}) breaks the document layout`);
+  const refuse = (what: string) =>
+    new UpdateRefused(`${what} (${describe(content)}) breaks the document layout`);
   switch (role) {
     case 'brief':
     case 'element': {
@@ -106,15 +108,22 @@ function contentRole({ role, key }: Place, content: Content): Role | 'value' {
       return child;
     }
     case 'text':
-      if (key !== null ? content instanceof Y.ContentAny : content instanceof Y.ContentString || content instanceof Y.ContentFormat)
+      if (
+        key !== null
+          ? content instanceof Y.ContentAny
+          : content instanceof Y.ContentString || content instanceof Y.ContentFormat
+      )
         return 'value';
       throw refuse('text content');
     case 'board':
-      if (key === 'columns' && content instanceof Y.ContentType && content.type.constructor === Y.Array) return 'columns';
-      if (key === 'tasks' && content instanceof Y.ContentType && content.type.constructor === Y.Map) return 'tasks';
+      if (key === 'columns' && content instanceof Y.ContentType && content.type.constructor === Y.Array)
+        return 'columns';
+      if (key === 'tasks' && content instanceof Y.ContentType && content.type.constructor === Y.Map)
+        return 'tasks';
       throw refuse(`board.${key ?? '[]'}`);
     case 'columns':
-      if (key === null && content instanceof Y.ContentType && content.type.constructor === Y.Map) return 'column';
+      if (key === null && content instanceof Y.ContentType && content.type.constructor === Y.Map)
+        return 'column';
       throw refuse('a board column');
     case 'column':
       if (key !== null && COLUMN_FIELDS.has(key) && typeof singleValue(content) === 'string') return 'value';
@@ -166,7 +175,8 @@ class Resolution {
   /** The clock up to which a client's changes are known, leaving out `except`. */
   known(client: number, except?: DecodedUpdate): number {
     let end = Y.getState(this.doc.store, client);
-    for (const update of this.updates) if (update !== except) end = Math.max(end, update.ends.get(client) ?? 0);
+    for (const update of this.updates)
+      if (update !== except) end = Math.max(end, update.ends.get(client) ?? 0);
     return end;
   }
 

@@ -104,7 +104,8 @@ function contentRole({ role, key }: Place, content: Content): Role | 'value' {
         throw refuse(`an attribute "${key}" in the brief`);
       }
       const child = isXmlChild(content);
-      if (!child) throw refuse('brief content');
+      // ProseMirror's document holds blocks; text sits inside them.
+      if (!child || (role === 'brief' && child === 'text')) throw refuse('brief content');
       return child;
     }
     case 'text':

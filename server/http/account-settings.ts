@@ -10,6 +10,7 @@ import {
 import { changePasswordInput, emailPreferencesInput } from '../../shared/schemas/account.ts';
 import { clearedSessionCookie } from '../auth/session-cookie.ts';
 import { parseInput } from './validate.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { requireUser } from './request.ts';
 
 /** The settings page's routes: email preferences, password, sessions. */
@@ -31,6 +32,7 @@ export function accountSettingsRouter(context: AppContext): Router {
   router.post('/me/password', async (request, response) => {
     const user = requireUser(request);
     const { currentPassword, newPassword } = parseInput(changePasswordInput, request.body);
+    assertStrongPassword(newPassword, 'newPassword', [user.email, user.name]);
     await changePassword(db, events, user, currentPassword, newPassword);
     response.json({ ok: true });
   });

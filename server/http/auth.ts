@@ -5,6 +5,7 @@ import { createSession, logOut } from '../services/sessions.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie.ts';
 import { loginInput, signupInput } from '../../shared/schemas/auth.ts';
 import { parseInput } from './validate.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { requireUser } from './request.ts';
 
 /** Signup, login, logout and `me`: the account routes of the external contract. */
@@ -22,6 +23,7 @@ export function authRouter(context: AppContext): Router {
 
   router.post('/auth/signup', async (request, response) => {
     const input = parseInput(signupInput, request.body);
+    assertStrongPassword(input.password, 'password', [input.email, input.name]);
     await context.rateLimiter.consume('signup', request.ip ?? 'unknown');
     const user = await signUp(db, input, context.events);
     await startSession(request, response, user.id);

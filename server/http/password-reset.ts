@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../services/password-reset.ts';
 import { passwordResetConfirmInput, passwordResetInput } from '../../shared/schemas/account.ts';
 import { parseInput } from './validate.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 
 /** Forgot password: the same 202 for every address, then a single-use emailed token. */
 export function passwordResetRouter(context: AppContext): Router {
@@ -20,6 +21,7 @@ export function passwordResetRouter(context: AppContext): Router {
 
   router.post('/auth/password-reset/confirm', async (request, response) => {
     const { token, password } = parseInput(passwordResetConfirmInput, request.body);
+    assertStrongPassword(password, 'password');
     await confirmPasswordReset(db, events, token, password);
     request.log.info('password reset');
     response.json({ ok: true });

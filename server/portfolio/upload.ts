@@ -72,10 +72,12 @@ const CLIENT_GONE = new Set(['Request aborted', 'Request closed', 'aborted']);
 
 function toUploadError(error: unknown, request: Request): unknown {
   if (!(error instanceof MulterError)) {
-    if (typeof (error as { syscall?: unknown })?.syscall === 'string') return error;
-    if (request.readableAborted || CLIENT_GONE.has((error as Error)?.message)) {
+    // Checked first: a reset connection fails with a `syscall` (ECONNRESET) that is not our disk's.
+    if (request.readableAborted || request.socket.destroyed || CLIENT_GONE.has((error as Error)?.message)) {
+      request.log.info({ reason: (error as Error)?.message }, 'upload interrupted by the client');
       return new AppError(400, 'request_aborted', 'The upload was interrupted before it finished.');
     }
+    if (typeof (error as { syscall?: unknown })?.syscall === 'string') return error;
     return new AppError(400, 'bad_request', 'The upload form could not be read.');
   }
   if (error.code === 'LIMIT_FILE_SIZE') {

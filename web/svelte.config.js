@@ -10,5 +10,24 @@ export default {
     // Express in front checks Origin on every mutating request; SvelteKit's own check would
     // refuse same-host requests behind a proxy that rewrites the host.
     csrf: { trustedOrigins: ['*'] },
+    // A strict policy: scripts only from us, each inline one carrying this response's nonce (or a
+    // hash on prerendered pages). Styles allow inline attributes: Svelte transitions, Observable
+    // Plot's SVG and ProseMirror set `style` on elements.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'worker-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };

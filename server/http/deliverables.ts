@@ -26,6 +26,7 @@ import {
 import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from '../../shared/schemas/text.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 
 /** Files and links handed in against a milestone; files are downloaded by members only. */
 export function deliverablesRouter(context: AppContext): Router {
@@ -38,7 +39,7 @@ export function deliverablesRouter(context: AppContext): Router {
 
   router.get('/workspaces/:id/deliverables', async (request, response) => {
     const access = authorize(await membership(request, String(request.params.id)), 'viewWorkspace');
-    response.json({ items: await listDeliverables(db, access.workspaceId), next: null });
+    response.json(await listDeliverables(db, access.workspaceId, parseInput(pageQuery, request.query)));
   });
 
   router.post('/workspaces/:id/deliverables', async (request, response) => {

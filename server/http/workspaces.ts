@@ -27,6 +27,7 @@ import {
 } from '../../shared/schemas/workspaces.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 
 /** Workspaces: create, read, members, chat history and named versions of the brief. */
 export function workspacesRouter(context: AppContext): Router {
@@ -56,7 +57,7 @@ export function workspacesRouter(context: AppContext): Router {
 
   router.get('/workspaces', async (request, response) => {
     const user = requireUser(request);
-    response.json({ items: await listMyWorkspaces(db, user.id), next: null });
+    response.json(await listMyWorkspaces(db, user.id, parseInput(pageQuery, request.query)));
   });
 
   router.get('/workspaces/:id', async (request, response) => {

@@ -7,6 +7,8 @@ import type { BlobStore } from '../portfolio/blob-store.ts';
 import type { ReceivedFile } from '../portfolio/upload.ts';
 import { AppError } from '../errors.ts';
 import { lockActiveWorkspace } from './milestones.ts';
+import { beforeCursor, readCursor, toPage } from './pagination.ts';
+import type { PageQuery } from '../../shared/schemas/pagination.ts';
 
 export const deliverableNotFound = () =>
   new AppError(404, 'deliverable_not_found', 'That deliverable does not exist or you are not a member.');
@@ -31,14 +33,29 @@ export function toDeliverable(row: Row, author: { id: string | null; name: strin
   };
 }
 
-export async function listDeliverables(db: Db, workspaceId: string): Promise<Deliverable[]> {
+/** A workspace's deliverables, newest first, a page at a time. */
+export async function listDeliverables(
+  db: Db,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<{ items: Deliverable[]; next: string | null }> {
   const rows = await db
     .select({ row: deliverables, authorId: users.id, authorName: users.name })
     .from(deliverables)
     .leftJoin(users, eq(users.id, deliverables.authorId))
-    .where(eq(deliverables.workspaceId, workspaceId))
-    .orderBy(desc(deliverables.createdAt));
-  return rows.map(({ row, authorId, authorName }) => toDeliverable(row, { id: authorId, name: authorName }));
+    .where(
+      and(
+        eq(deliverables.workspaceId, workspaceId),
+        beforeCursor(deliverables.createdAt, deliverables.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(deliverables.createdAt), desc(deliverables.id))
+    .limit(page.limit + 1);
+  return toPage(
+    rows.map((entry) => ({ ...entry, createdAt: entry.row.createdAt, id: entry.row.id })),
+    page.limit,
+    ({ row, authorId, authorName }) => toDeliverable(row, { id: authorId, name: authorName }),
+  );
 }
 
 export async function findDeliverable(db: Db, deliverableId: string): Promise<Row | null> {

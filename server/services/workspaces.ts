@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   chatMessages,
@@ -23,6 +23,8 @@ import { AppError, conflict } from '../errors.ts';
 import { findUserByEmail } from './users.ts';
 import { createNotifications } from './notifications.ts';
 import { queueEmail } from '../mail/outbox.ts';
+import { beforeCursor, readCursor, toPage } from './pagination.ts';
+import type { PageQuery } from '../../shared/schemas/pagination.ts';
 
 /** The caller's standing in a workspace: null when the workspace does not exist. */
 export async function getWorkspaceAccess(
@@ -122,8 +124,12 @@ export async function getWorkspaceDetail(
   };
 }
 
-/** The caller's workspaces, newest first, each with how many chat messages they have not read. */
-export async function listMyWorkspaces(db: Db, userId: string): Promise<WorkspaceSummary[]> {
+/** The caller's workspaces, newest first, a page at a time, each with how many chat messages they have not read. */
+export async function listMyWorkspaces(
+  db: Db,
+  userId: string,
+  page: PageQuery,
+): Promise<{ items: WorkspaceSummary[]; next: string | null }> {
   const unread = sql<number>`(
     select count(*)::int from ${chatMessages}
     where ${chatMessages.workspaceId} = ${workspaces.id}
@@ -141,9 +147,15 @@ export async function listMyWorkspaces(db: Db, userId: string): Promise<Workspac
     })
     .from(workspaceMembers)
     .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
-    .where(eq(workspaceMembers.userId, userId))
-    .orderBy(sql`${workspaces.createdAt} desc`);
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+    .where(
+      and(
+        eq(workspaceMembers.userId, userId),
+        beforeCursor(workspaces.createdAt, workspaces.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(workspaces.createdAt), desc(workspaces.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
 
 /**

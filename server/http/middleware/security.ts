@@ -13,7 +13,12 @@ export function refuseForeignOrigin(publicOrigin: string | undefined): RequestHa
   };
 }
 
+/** Powerful browser features no Stint page uses, switched off for every page and frame. */
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
 export const securityHeaders: RequestHandler = (_request, response, next) => {
+  response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'same-origin');
   response.setHeader('X-Frame-Options', 'DENY');

@@ -1,3 +1,4 @@
+import { pageQuery } from '../../../shared/schemas/pagination.ts';
 import type { z } from 'zod';
 import { loginInput, signupInput } from '../../../shared/schemas/auth.ts';
 import {
@@ -194,7 +195,10 @@ export const API_ROUTES: ApiRoute[] = [
     body: createWorkspaceInput,
     status: 201,
   }),
-  route('get', '/workspaces', 'Workspaces', 'signedIn', 'The caller’s workspaces', { answers: 'list' }),
+  route('get', '/workspaces', 'Workspaces', 'signedIn', 'The caller’s workspaces', {
+    answers: 'list',
+    query: pageQuery,
+  }),
   route('get', '/workspaces/:id', 'Workspaces', 'viewWorkspace', 'One workspace with its members'),
   route('post', '/workspaces/:id/members', 'Workspaces', 'manageMembers', 'Add a member or invite an email', {
     body: addMemberInput,
@@ -249,6 +253,7 @@ export const API_ROUTES: ApiRoute[] = [
     'A workspace’s deliverables',
     {
       answers: 'list',
+      query: pageQuery,
     },
   ),
   route(

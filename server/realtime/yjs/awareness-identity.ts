@@ -29,7 +29,7 @@ const registries = new WeakMap<Awareness, Map<number, Owner>>();
 const speakers = new WeakSet<object>();
 
 function registryOf(awareness: Awareness): Map<number, Owner> {
-  let owners = registries.get(awareness);
+  const owners = registries.get(awareness);
   if (owners) return owners;
   const created = new Map<number, Owner>();
   // States applied by something other than a connection of this process (the cross-process relay)

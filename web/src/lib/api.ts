@@ -66,3 +66,27 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     error: isApiErrorBody(parsed) ? parsed.error : UNREADABLE_ERROR,
   };
 }
+
+/** Pages a screen follows at most; beyond that it shows what it has (20 pages of 50 items). */
+const MAX_PAGES = 20;
+
+/**
+ * A paginated list (`{items, next}`), every page of it: each request answers one bounded page and
+ * `next` is followed until it is null.
+ */
+export async function apiFetchAll<T>(
+  path: string,
+  request: ApiRequest = {},
+): Promise<ApiResult<{ items: T[]; next: string | null }>> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; ; page++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const url: string = cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path;
+    const result: ApiResult<{ items: T[]; next: string | null }> = await apiFetch(url, request);
+    if (!result.ok) return result;
+    items.push(...result.data.items);
+    cursor = result.data.next;
+    if (!cursor || page + 1 >= MAX_PAGES) return { ...result, data: { items, next: cursor } };
+  }
+}

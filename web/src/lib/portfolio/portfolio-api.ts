@@ -6,7 +6,7 @@ import type {
   WorkspaceCompletion,
   WorkspaceMilestone,
 } from '$shared/schemas/portfolio.ts';
-import { apiFetch, type ApiError, type ApiResult } from '$lib/api.ts';
+import { apiFetch, apiFetchAll, type ApiError, type ApiResult } from '$lib/api.ts';
 
 /** The end-of-workspace and portfolio endpoints the pages call, typed once. */
 const workspace = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
@@ -42,7 +42,7 @@ export function requestChanges(milestoneId: string, comment: string) {
 }
 
 export function listDeliverables(workspaceId: string, fetchImpl?: typeof fetch) {
-  return apiFetch<List<Deliverable>>(`${workspace(workspaceId)}/deliverables`, { fetch: fetchImpl });
+  return apiFetchAll<Deliverable>(`${workspace(workspaceId)}/deliverables`, { fetch: fetchImpl });
 }
 
 export function addLinkDeliverable(

@@ -5,7 +5,7 @@ import type {
   StudentProfile,
 } from '$shared/schemas/marketplace-views.ts';
 import type { WorkspaceSummary } from '$shared/schemas/workspaces.ts';
-import { apiFetch, type ApiResult } from '$lib/api.ts';
+import { apiFetch, apiFetchAll, type ApiResult } from '$lib/api.ts';
 import type { ProjectMatch } from '$lib/marketplace/matching.ts';
 
 /**
@@ -22,7 +22,7 @@ type List<T> = { items: T[] };
 const items = <T>(list: List<T>) => list.items;
 
 export async function loadWorkspaces(): Promise<Part<WorkspaceSummary[]>> {
-  return part(await apiFetch<List<WorkspaceSummary>>('/api/workspaces'), items);
+  return part(await apiFetchAll<WorkspaceSummary>('/api/workspaces'), items);
 }
 
 export interface StudentParts {

@@ -17,7 +17,12 @@ export function readCursor(cursor: string | undefined): Position | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     const createdAt = new Date(String(at));
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(createdAt.getTime()) && id.length <= 64) {
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      !Number.isNaN(createdAt.getTime()) &&
+      id.length <= 64
+    ) {
       return { createdAt, id };
     }
   } catch {

@@ -30,7 +30,8 @@ describe('paginated lists', () => {
   it('GET /api/workspaces answers pages of at most `limit`, newest first, each workspace once', async () => {
     const supervisor = await signUp(app.url, { role: 'supervisor' });
     const made: string[] = [];
-    for (let i = 0; i < 7; i++) made.push((await supervisor.post('/api/workspaces', { title: `Workspace ${i}` })).body.id);
+    for (let i = 0; i < 7; i++)
+      made.push((await supervisor.post('/api/workspaces', { title: `Workspace ${i}` })).body.id);
     const pages = await everyPage(supervisor, '/api/workspaces', 3);
     expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
     expect(pages.flat().map((item) => item.id)).toEqual([...made].reverse());
@@ -58,7 +59,12 @@ describe('paginated lists', () => {
 
   it('refuses a cursor it did not give out and a limit past the maximum (400, error shape)', async () => {
     const supervisor = await signUp(app.url, { role: 'supervisor' });
-    for (const query of ['cursor=not-a-cursor', `cursor=${Buffer.from('[1,2]').toString('base64url')}`, 'limit=1000', 'limit=0']) {
+    for (const query of [
+      'cursor=not-a-cursor',
+      `cursor=${Buffer.from('[1,2]').toString('base64url')}`,
+      'limit=1000',
+      'limit=0',
+    ]) {
       const response = await supervisor.get(`/api/workspaces?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.error.code).toBe('validation_failed');

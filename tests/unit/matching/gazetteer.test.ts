@@ -124,6 +124,18 @@ describe('reach', () => {
     ).toEqual([]);
   });
 
+  it('counts a hybrid project’s on-site days: once a week reaches twice as far', () => {
+    const sheffield = makeStudent({ remote: 'onsite_ok', location: 'Sheffield' });
+    const hybrid = (onsiteDays: number | null) =>
+      makeProject({ workMode: 'hybrid', location: 'Leeds', onsiteDays });
+    expect(violations(sheffield, hybrid(1))).toEqual([]);
+    expect(violations(sheffield, hybrid(null))).toEqual([]);
+    expect(violations(sheffield, hybrid(4))).toEqual([
+      expect.stringMatching(/^Hybrid in Leeds, about 33 km from the student, who travels up to 25 km/),
+    ]);
+    expect(violations({ ...sheffield, travelMinutes: 70 }, hybrid(4))).toEqual([]);
+  });
+
   it('falls back to equal names for places the gazetteer does not know', () => {
     const project = makeProject({ workMode: 'onsite', location: 'Headingley' });
     expect(violations(makeStudent({ location: 'headingley' }), project)).toEqual([]);

@@ -171,6 +171,8 @@ export const ACCOUNT_RULES = {
   apply: { roles: ['student'], refusal: 'Only students can apply to projects.' },
   /** Profiles and project matches are for students. */
   keepProfile: { roles: ['student'], refusal: 'Only students have a profile and project matches.' },
+  /** The skills people write that the taxonomy lacks: what the skill list should grow by. */
+  viewSkillReport: { roles: ['admin'], refusal: 'Only the instance admin sees the unknown-skills report.' },
 } as const satisfies Record<string, { roles: readonly AccountRole[]; refusal: string }>;
 
 export type AccountRuleName = keyof typeof ACCOUNT_RULES;

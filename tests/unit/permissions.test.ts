@@ -87,6 +87,7 @@ describe('account rules', () => {
     ['startWorkspace', ['supervisor', 'admin']],
     ['apply', ['student']],
     ['keepProfile', ['student']],
+    ['viewSkillReport', ['admin']],
   ] as const)('%s allows only %j', (rule, roles) => {
     for (const role of ['student', 'supervisor', 'mentor', 'admin'] as const)
       expect(allowsAccount(rule, { role })).toBe((roles as readonly string[]).includes(role));

@@ -103,6 +103,8 @@ export const projects = pgTable(
     workTimes: jsonb('work_times').$type<TimeSlot[]>().notNull().default([]),
     workMode: workMode('work_mode').notNull(),
     location: text('location').notNull().default(''),
+    /** Days a week on site, for hybrid work; null means the matcher's assumption (2). */
+    onsiteDays: integer('onsite_days'),
     /** The whole fee for the project, in whole units of `currency`. */
     fee: integer('fee'),
     currency: text('currency').notNull().default('GBP'),
@@ -145,6 +147,9 @@ export const studentProfiles = pgTable('student_profiles', {
   availability: jsonb('availability').$type<TimeSlot[]>().notNull().default([]),
   remote: remotePreference('remote').notNull().default('any'),
   location: text('location').notNull().default(''),
+  /** How far the student can travel to work, in km or in minutes; both null: the default reach. */
+  travelKm: integer('travel_km'),
+  travelMinutes: integer('travel_minutes'),
   links: jsonb('links').$type<{ label: string; url: string }[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

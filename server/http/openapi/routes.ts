@@ -53,6 +53,7 @@ import {
   joinProgrammeInput,
   recordNonCompletionInput,
 } from '../../../shared/schemas/programmes.ts';
+import { placesQuery, unknownSkillsQuery } from '../../../shared/schemas/places.ts';
 import type { RuleName } from '../../auth/permissions.ts';
 
 /**
@@ -181,6 +182,21 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('get', '/students/me/matches', 'Matching', 'keepProfile', 'Projects ranked for the student', {
     query: matchesQuery,
+    answers: 'list',
+  }),
+  route(
+    'get',
+    '/places',
+    'Matching',
+    'signedIn',
+    'A typed place read on the map, or suggestions when unknown',
+    {
+      query: placesQuery,
+      answers: 'list',
+    },
+  ),
+  route('get', '/admin/unknown-skills', 'Matching', 'viewSkillReport', 'Most used skills the list lacks', {
+    query: unknownSkillsQuery,
     answers: 'list',
   }),
 

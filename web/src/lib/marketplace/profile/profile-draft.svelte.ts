@@ -25,6 +25,8 @@ export class ProfileDraft {
   availability = $state<TimeSlot[]>([]);
   remote = $state<RemotePreference>('any');
   location = $state('');
+  travelKm = $state<number | null>(null);
+  travelMinutes = $state<number | null>(null);
   links = $state<LinkRow[]>([]);
 
   constructor(profile: StudentProfile) {
@@ -41,6 +43,8 @@ export class ProfileDraft {
     this.availability = [...profile.availability];
     this.remote = profile.remote;
     this.location = profile.location;
+    this.travelKm = profile.travelKm;
+    this.travelMinutes = profile.travelMinutes;
     this.links = profile.links.map((link) => linkRow(link.label, link.url));
   }
 
@@ -61,6 +65,8 @@ export class ProfileDraft {
       availability: [...this.availability],
       remote: this.remote,
       location: this.location.trim(),
+      travelKm: this.travelKm,
+      travelMinutes: this.travelMinutes,
       links: this.links
         .filter((link) => link.label.trim() || link.url.trim())
         .map((link) => ({ label: link.label.trim() || link.url.trim(), url: link.url.trim() })),

@@ -31,6 +31,7 @@ export class ProjectDraft {
   workTimes = $state<TimeSlot[]>([]);
   remote = $state<WorkMode>('remote');
   location = $state('');
+  onsiteDays = $state<number | null>(null);
   fee = $state<number | null>(null);
   currency = $state('GBP');
   seats = $state<number | null>(1);
@@ -81,6 +82,7 @@ export class ProjectDraft {
     draft.workTimes = [...project.workTimes];
     draft.remote = project.remote;
     draft.location = project.location;
+    draft.onsiteDays = project.onsiteDays;
     draft.fee = project.fee;
     draft.currency = project.currency;
     draft.seats = project.seats;
@@ -120,6 +122,7 @@ export class ProjectDraft {
       workTimes: this.flexibility === 'fixed' ? [...this.workTimes] : [],
       remote: this.remote,
       location: this.location.trim(),
+      onsiteDays: this.remote === 'hybrid' ? this.onsiteDays : null,
       fee: this.fee,
       currency: this.currency,
       seats: this.seats ?? 1,

@@ -53,9 +53,34 @@ function toEntryDeliverable(
   };
 }
 
+/**
+ * What was handed in for accepted milestones: the only deliverables an entry may show. Work for a
+ * dropped (or never accepted) milestone is no achievement.
+ */
+export function acceptedDeliverables(loaded: LoadedEntry): (typeof deliverables.$inferSelect)[] {
+  const accepted = new Set(
+    loaded.milestones.filter((milestone) => milestone.status === 'accepted').map((milestone) => milestone.id),
+  );
+  return loaded.deliverables.filter((row) => accepted.has(row.milestoneId));
+}
+
+/** The board's done cards copied at completion; entries made before cards kept ids get stand-ins. */
+export function availableTasks(loaded: LoadedEntry): { id: string; title: string }[] {
+  return loaded.entry.completedTasks.map((task, index) => ({ id: task.id ?? `task-${index}`, title: task.title }));
+}
+
+/** The cards the student picked, in the order they picked them. */
+function selectedTasks(loaded: LoadedEntry): { title: string }[] {
+  const byId = new Map(availableTasks(loaded).map((task) => [task.id, task]));
+  return loaded.entry.taskIds
+    .map((id) => byId.get(id))
+    .filter((task) => task !== undefined)
+    .map((task) => ({ title: task.title }));
+}
+
 /** The deliverables the student chose, in the order they chose them. */
 function selected(loaded: LoadedEntry, fileLink: FileLink): EntryDeliverable[] {
-  const byId = new Map(loaded.deliverables.map((row) => [row.id, row]));
+  const byId = new Map(acceptedDeliverables(loaded).map((row) => [row.id, row]));
   return loaded.entry.deliverableIds
     .map((id) => byId.get(id))
     .filter((row) => row !== undefined)
@@ -78,8 +103,10 @@ function baseView(loaded: LoadedEntry, fileLink: FileLink): PublicPortfolioEntry
     endDate: entry.endDate,
     summary: entry.summary,
     deliverables: selected(loaded, fileLink),
-    completedTasks: entry.completedTasks,
-    milestones: loaded.milestones.map(({ title, status }) => ({ title, status })),
+    completedTasks: selectedTasks(loaded),
+    milestones: loaded.milestones
+      .filter((milestone) => milestone.status !== 'dropped')
+      .map(({ title, status }) => ({ title, status })),
     endorsement: { text: completion.endorsement, by: loaded.endorser },
     skills: completion.skills.map((skill) => ({
       skillId: skill.skillId,
@@ -104,7 +131,8 @@ export function ownerEntryView(loaded: LoadedEntry): PortfolioEntry {
     workspaceId: entry.workspaceId,
     visibility: entry.visibility,
     shareToken: entry.shareToken,
-    availableDeliverables: loaded.deliverables.map((row) => toEntryDeliverable(loaded, row, memberLink)),
+    availableDeliverables: acceptedDeliverables(loaded).map((row) => toEntryDeliverable(loaded, row, memberLink)),
+    availableTasks: availableTasks(loaded),
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   };

@@ -68,7 +68,8 @@ export const linkDeliverableInput = z.strictObject({
   milestoneId: uuid,
 });
 
-export const MILESTONE_STATUSES = ['open', 'submitted', 'accepted', 'changes_requested'] as const;
+/** `dropped`: taken out of the internship by a supervisor, with a reason; never claimed as work done. */
+export const MILESTONE_STATUSES = ['open', 'submitted', 'accepted', 'changes_requested', 'dropped'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export const createMilestoneInput = z.strictObject({
@@ -79,6 +80,22 @@ export const createMilestoneInput = z.strictObject({
 export const requestChangesInput = z.strictObject({
   comment: line(2000),
 });
+
+export const dropMilestoneInput = z.strictObject({
+  reason: text().trim().min(10, 'Say in at least 10 characters why the milestone is dropped.').max(2000),
+});
+
+/** One step of a milestone's review, kept for good: nothing a supervisor said is lost on resubmission. */
+export const MILESTONE_REVIEW_KINDS = ['submitted', 'changes_requested', 'accepted', 'dropped'] as const;
+export type MilestoneReviewKind = (typeof MILESTONE_REVIEW_KINDS)[number];
+
+export interface MilestoneReviewStep {
+  kind: MilestoneReviewKind;
+  /** The supervisor's comment (changes requested) or reason (dropped); null otherwise. */
+  comment: string | null;
+  actor: { name: string } | null;
+  createdAt: string;
+}
 
 export const completeWorkspaceInput = z
   .strictObject({
@@ -112,6 +129,8 @@ export const updateEntryInput = z.strictObject({
   summary: text().trim().max(5000).optional(),
   visibility: z.enum(ENTRY_VISIBILITIES).optional(),
   deliverableIds: z.array(uuid).max(50).optional(),
+  /** Board cards (from `availableTasks`) to show, in order; none is shown until picked. */
+  taskIds: z.array(text().min(1).max(100)).max(200).optional(),
 });
 
 export const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
@@ -151,10 +170,12 @@ export interface WorkspaceMilestone {
   title: string;
   week: number | null;
   status: MilestoneStatus;
-  /** The supervisor's comment when changes were requested. */
+  /** The supervisor's comment when changes were requested, or why it was dropped. */
   comment: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;
+  /** Every submission and review, oldest first. */
+  history: MilestoneReviewStep[];
   createdAt: string;
   updatedAt: string;
 }
@@ -225,6 +246,7 @@ export interface PublicPortfolioEntry {
   endDate: string;
   summary: string;
   deliverables: EntryDeliverable[];
+  /** The board cards the student chose to show. */
   completedTasks: { title: string }[];
   milestones: { title: string; status: MilestoneStatus }[];
   endorsement: { text: string; by: string | null };
@@ -241,8 +263,10 @@ export interface PortfolioEntry extends PublicPortfolioEntry {
   workspaceId: string;
   visibility: EntryVisibility;
   shareToken: string;
-  /** Every deliverable of the workspace, to choose from. */
+  /** What was handed in for accepted milestones, to choose from. */
   availableDeliverables: EntryDeliverable[];
+  /** The board's done cards at completion, to choose from (`taskIds`). */
+  availableTasks: { id: string; title: string }[];
   createdAt: string;
   updatedAt: string;
 }

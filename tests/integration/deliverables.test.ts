@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
-import { download, filesUnder, firstMilestone, SAMPLE_FILES, uploadFile } from '../helpers/portfolio.ts';
+import {
+  download,
+  dropOpenMilestones,
+  filesUnder,
+  firstMilestone,
+  SAMPLE_FILES,
+  uploadFile,
+} from '../helpers/portfolio.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 import { MAX_DELIVERABLE_BYTES } from '../../shared/schemas/portfolio.ts';
@@ -283,6 +290,7 @@ describe('deliverables', () => {
     const milestone = await firstMilestone(team.supervisor, team.workspaceId);
     const file = { name: 'final.pdf', type: 'application/pdf', bytes: SAMPLE_FILES.pdf() };
     const handedIn = await uploadFile(team.intern, team.workspaceId, file, { milestoneId: milestone.id });
+    await dropOpenMilestones(team.supervisor, team.workspaceId);
     const completed = await team.supervisor.post(`/api/workspaces/${team.workspaceId}/complete`, {
       endorsement: 'Careful, punctual work that we could use straight away.',
       skills: [{ skill: 'canva', level: 1 }],

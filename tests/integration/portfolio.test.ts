@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import {
   download,
+  dropOpenMilestones,
   ENDORSEMENT,
   firstMilestone,
   makeCompletedWorkspace,
@@ -172,6 +173,9 @@ async function makeCompletedWorkspaceWithFile() {
     milestoneId: milestone.id,
   });
   expect(link.status).toBe(201);
+  expect((await made.student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+  expect((await made.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+  await dropOpenMilestones(made.supervisor, made.workspaceId);
   const completed = await made.supervisor.post(`/api/workspaces/${made.workspaceId}/complete`, {
     endorsement: ENDORSEMENT,
     skills: [{ skill: 'Canva', level: 1 }],

@@ -30,6 +30,10 @@ export interface ExportEntry extends PublicPortfolioEntry {
   achievementId: string;
   /** `urn:uuid:` of the organisation (or the workspace). */
   creatorId: string;
+  /** The public `/verify/<id>` page of the entry's credential in force, or null when none is. */
+  verificationUrl: string | null;
+  /** The credential in force, for "Add to LinkedIn" and the PDF. */
+  credentialId: string | null;
 }
 
 type FileLink = (deliverable: typeof deliverables.$inferSelect) => string;
@@ -146,8 +150,11 @@ export function exportEntry(loaded: LoadedEntry, origin: string): ExportEntry {
   const shared = loaded.entry.visibility !== 'private';
   const link = shared ? sharedLink(loaded.entry.shareToken) : memberLink;
   const view = baseView(loaded, (row) => `${origin}${link(row)}`);
+  const credentialId = loaded.credentialIds.at(-1) ?? null;
   return {
     ...view,
+    credentialId,
+    verificationUrl: credentialId ? `${origin}/verify/${credentialId}` : null,
     id: loaded.entry.id,
     achievementId: `urn:uuid:${loaded.projectId ?? loaded.entry.workspaceId}`,
     creatorId: `urn:uuid:${loaded.orgId ?? loaded.entry.workspaceId}`,

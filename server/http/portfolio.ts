@@ -10,12 +10,14 @@ import {
   loadMyEntries,
   loadOwnEntry,
   loadSharedEntry,
+  resumeAbout,
   setHandle,
   updateEntry,
 } from '../services/portfolio.ts';
 import { entryCredential } from '../services/credentials.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
+import type { ResumeAbout } from '../portfolio/json-resume.ts';
 import { fileSlug } from '../portfolio/format.ts';
 import { BlobStore } from '../portfolio/blob-store.ts';
 import {
@@ -51,11 +53,18 @@ export function portfolioRouter(context: AppContext): Router {
     response.send(rendered.body);
   }
 
-  function exportOne(request: Request, loaded: LoadedEntry, format: 'pdf' | 'md' | 'json-resume') {
+  /** `about` (the student's location and links) only in the student's own export. */
+  function exportOne(
+    request: Request,
+    loaded: LoadedEntry,
+    format: 'pdf' | 'md' | 'json-resume',
+    about?: ResumeAbout,
+  ) {
     return renderExport(format, {
       studentName: loaded.studentName,
       entries: [exportEntry(loaded, originOf(request))],
       whole: false,
+      ...(about ? { about } : {}),
     });
   }
 
@@ -77,7 +86,8 @@ export function portfolioRouter(context: AppContext): Router {
     const user = requireUser(request);
     const { format } = parseInput(entryExportQuery, request.query);
     const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
-    if (format !== 'ob3') return send(response, await exportOne(request, loaded, format));
+    if (format !== 'ob3')
+      return send(response, await exportOne(request, loaded, format, await resumeAbout(db, user.id)));
     const credential = await entryCredential(db, loaded.entry.id);
     send(response, {
       body: `${JSON.stringify(credential, null, 2)}\n`,
@@ -91,7 +101,8 @@ export function portfolioRouter(context: AppContext): Router {
     const { format } = parseInput(portfolioExportQuery, request.query);
     const loaded = await loadMyEntries(db, user.id);
     const entries = loaded.map((entry) => exportEntry(entry, originOf(request)));
-    send(response, await renderExport(format, { studentName: user.name, entries, whole: true }));
+    const about = await resumeAbout(db, user.id);
+    send(response, await renderExport(format, { studentName: user.name, entries, whole: true, about }));
   });
 
   router.get('/portfolio/handle', async (request, response) => {

@@ -70,7 +70,10 @@ export function acceptedDeliverables(loaded: LoadedEntry): (typeof deliverables.
 
 /** The board's done cards copied at completion; entries made before cards kept ids get stand-ins. */
 export function availableTasks(loaded: LoadedEntry): { id: string; title: string }[] {
-  return loaded.entry.completedTasks.map((task, index) => ({ id: task.id ?? `task-${index}`, title: task.title }));
+  return loaded.entry.completedTasks.map((task, index) => ({
+    id: task.id ?? `task-${index}`,
+    title: task.title,
+  }));
 }
 
 /** The cards the student picked, in the order they picked them. */
@@ -135,7 +138,9 @@ export function ownerEntryView(loaded: LoadedEntry): PortfolioEntry {
     workspaceId: entry.workspaceId,
     visibility: entry.visibility,
     shareToken: entry.shareToken,
-    availableDeliverables: acceptedDeliverables(loaded).map((row) => toEntryDeliverable(loaded, row, memberLink)),
+    availableDeliverables: acceptedDeliverables(loaded).map((row) =>
+      toEntryDeliverable(loaded, row, memberLink),
+    ),
     availableTasks: availableTasks(loaded),
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),

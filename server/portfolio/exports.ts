@@ -1,6 +1,6 @@
 import type { ExportEntry } from './entry-views.ts';
 import { fileSlug } from './format.ts';
-import { toJsonResume } from './json-resume.ts';
+import { toJsonResume, type ResumeAbout } from './json-resume.ts';
 import { entryToMarkdown, portfolioToMarkdown } from './markdown.ts';
 import { renderPortfolioPdf } from './pdf.ts';
 
@@ -18,9 +18,9 @@ export interface RenderedExport {
  */
 export async function renderExport(
   format: DocumentFormat,
-  options: { studentName: string; entries: ExportEntry[]; whole: boolean },
+  options: { studentName: string; entries: ExportEntry[]; whole: boolean; about?: ResumeAbout },
 ): Promise<RenderedExport> {
-  const { studentName, entries, whole } = options;
+  const { studentName, entries, whole, about } = options;
   const title = whole ? `${studentName} — portfolio` : (entries[0]?.title ?? 'Portfolio entry');
   const base = fileSlug(whole ? `${studentName} portfolio` : title);
   switch (format) {
@@ -38,7 +38,7 @@ export async function renderExport(
       };
     case 'json-resume':
       return {
-        body: `${JSON.stringify(toJsonResume(studentName, entries), null, 2)}\n`,
+        body: `${JSON.stringify(toJsonResume(studentName, entries, about), null, 2)}\n`,
         contentType: 'application/json; charset=utf-8',
         fileName: `${base}.resume.json`,
       };

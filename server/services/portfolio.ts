@@ -8,6 +8,7 @@ import {
   portfolioEntries,
   portfolioHandles,
   projects,
+  studentProfiles,
   users,
   workspaceCompletions,
   workspaceMilestones,
@@ -30,6 +31,7 @@ import {
   type LoadedEntry,
 } from '../portfolio/entry-views.ts';
 import { handleCandidates, newShareToken } from '../portfolio/handles.ts';
+import type { ResumeAbout } from '../portfolio/json-resume.ts';
 import { AppError, conflict } from '../errors.ts';
 
 export const entryNotFound = () =>
@@ -239,4 +241,13 @@ export async function getPublicPortfolio(db: Db, handle: string): Promise<Public
 /** The caller's whole portfolio, for export: every entry, whatever its visibility. */
 export async function loadMyEntries(db: Db, userId: string): Promise<LoadedEntry[]> {
   return loadEntries(db, eq(portfolioEntries.studentId, userId));
+}
+
+/** The student's own location and links, for the `basics` of their JSON Resume. */
+export async function resumeAbout(db: Db, userId: string): Promise<ResumeAbout> {
+  const [row] = await db
+    .select({ location: studentProfiles.location, links: studentProfiles.links })
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, userId));
+  return { location: row?.location ?? '', links: row?.links ?? [] };
 }

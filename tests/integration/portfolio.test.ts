@@ -260,7 +260,11 @@ describe('exports', () => {
     expect(md.status).toBe(200);
     expect(md.body).toContain('Intern: Zoë Ñúñez');
     expect(md.body).not.toContain(student.user.email);
-    expect((await anonymous.get(`${url}?format=json-resume`)).body.basics).toEqual({ name: 'Zoë Ñúñez' });
+    expect((await anonymous.get(`${url}?format=json-resume`)).body.basics).toEqual({
+      name: 'Zoë Ñúñez',
+      location: {},
+      profiles: [],
+    });
     expect((await anonymous.get(`${url}?format=ob3`)).body.error.code).toBe('owner_only');
   });
 });

@@ -1,8 +1,9 @@
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { entryToMarkdown, portfolioToMarkdown } from '../../../server/portfolio/markdown.ts';
 import { makeExportEntry } from '../../helpers/export-entry.ts';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /**
  * Property-style: every title, summary and link drawn from a list of inputs that broke the old

@@ -18,6 +18,7 @@ import { entryCredential } from '../services/credentials.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
 import type { ResumeAbout } from '../portfolio/json-resume.ts';
+import type { PdfOptions } from '../portfolio/pdf.ts';
 import { fileSlug } from '../portfolio/format.ts';
 import { BlobStore } from '../portfolio/blob-store.ts';
 import {
@@ -42,7 +43,8 @@ import { publicOriginOf } from './public-origin.ts';
  */
 export function portfolioRouter(context: AppContext): Router {
   const router = Router();
-  const { db, config } = context;
+  const { db, config, workers } = context;
+  const renderPdf = (options: PdfOptions) => workers.renderPdf(options);
   const store = BlobStore.forDataDir(config.dataDir);
   const originOf = (request: Request) => publicOriginOf(config, request);
 
@@ -60,12 +62,16 @@ export function portfolioRouter(context: AppContext): Router {
     format: 'pdf' | 'md' | 'json-resume',
     about?: ResumeAbout,
   ) {
-    return renderExport(format, {
-      studentName: loaded.studentName,
-      entries: [exportEntry(loaded, originOf(request))],
-      whole: false,
-      ...(about ? { about } : {}),
-    });
+    return renderExport(
+      format,
+      {
+        studentName: loaded.studentName,
+        entries: [exportEntry(loaded, originOf(request))],
+        whole: false,
+        ...(about ? { about } : {}),
+      },
+      renderPdf,
+    );
   }
 
   router.get('/portfolio/entries', async (request, response) => {
@@ -102,7 +108,10 @@ export function portfolioRouter(context: AppContext): Router {
     const loaded = await loadMyEntries(db, user.id);
     const entries = loaded.map((entry) => exportEntry(entry, originOf(request)));
     const about = await resumeAbout(db, user.id);
-    send(response, await renderExport(format, { studentName: user.name, entries, whole: true, about }));
+    send(
+      response,
+      await renderExport(format, { studentName: user.name, entries, whole: true, about }, renderPdf),
+    );
   });
 
   router.get('/portfolio/handle', async (request, response) => {

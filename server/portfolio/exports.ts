@@ -2,7 +2,7 @@ import type { ExportEntry } from './entry-views.ts';
 import { fileSlug } from './format.ts';
 import { toJsonResume, type ResumeAbout } from './json-resume.ts';
 import { entryToMarkdown, portfolioToMarkdown } from './markdown.ts';
-import { renderPortfolioPdf } from './pdf.ts';
+import { renderPortfolioPdf, type PdfOptions } from './pdf.ts';
 
 export type DocumentFormat = 'pdf' | 'md' | 'json-resume';
 
@@ -19,6 +19,8 @@ export interface RenderedExport {
 export async function renderExport(
   format: DocumentFormat,
   options: { studentName: string; entries: ExportEntry[]; whole: boolean; about?: ResumeAbout },
+  /** Lays out the PDF; the server passes its worker pool, so the event loop is never held by it. */
+  renderPdf: (options: PdfOptions) => Promise<Buffer> = renderPortfolioPdf,
 ): Promise<RenderedExport> {
   const { studentName, entries, whole, about } = options;
   const title = whole ? `${studentName} — portfolio` : (entries[0]?.title ?? 'Portfolio entry');
@@ -26,7 +28,7 @@ export async function renderExport(
   switch (format) {
     case 'pdf':
       return {
-        body: await renderPortfolioPdf({ title, studentName, entries, cover: whole }),
+        body: await renderPdf({ title, studentName, entries, cover: whole }),
         contentType: 'application/pdf',
         fileName: `${base}.pdf`,
       };

@@ -281,7 +281,55 @@ export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
 
 export const statusListParams = z.object({ list: z.coerce.number().int().min(1).max(1_000_000) });
 
-/** `POST /api/credentials/verify` takes the credential itself as the body. */
-export const credentialBody = z.record(text(), z.unknown(), {
-  message: 'Send the credential (a JSON object) as the body.',
-});
+/**
+ * How big a credential `POST /api/credentials/verify` looks at. A credential Stint issues is a few
+ * kilobytes, a few levels deep, with short arrays; canonicalising an arbitrary JSON-LD document costs
+ * far more than parsing it, so anything beyond these bounds is refused before that work starts.
+ */
+export const CREDENTIAL_LIMITS = {
+  bytes: 64 * 1024,
+  depth: 16,
+  /** Values (objects, arrays, strings, numbers, …) in the whole document. */
+  nodes: 4000,
+  arrayItems: 200,
+  objectKeys: 100,
+  stringLength: 20_000,
+} as const;
+
+/** The first bound `value` breaks, as a message naming where, or null within bounds. */
+export function credentialOutOfBounds(value: unknown): string | null {
+  const limits = CREDENTIAL_LIMITS;
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 1, path: '(body)' }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value: current, depth, path } = stack.pop()!;
+    nodes += 1;
+    if (nodes > limits.nodes) return `The credential has more than ${limits.nodes} values.`;
+    if (depth > limits.depth) return `${path}: nested deeper than ${limits.depth} levels.`;
+    if (typeof current === 'string' && current.length > limits.stringLength)
+      return `${path}: longer than ${limits.stringLength} characters.`;
+    if (Array.isArray(current)) {
+      if (current.length > limits.arrayItems) return `${path}: more than ${limits.arrayItems} items.`;
+      current.forEach((item, index) =>
+        stack.push({ value: item, depth: depth + 1, path: `${path}[${index}]` }),
+      );
+    } else if (typeof current === 'object' && current !== null) {
+      const entries = Object.entries(current);
+      if (entries.length > limits.objectKeys) return `${path}: more than ${limits.objectKeys} fields.`;
+      for (const [key, item] of entries)
+        stack.push({ value: item, depth: depth + 1, path: `${path}.${key}` });
+    }
+  }
+  return null;
+}
+
+/** `POST /api/credentials/verify` takes the credential itself as the body, within CREDENTIAL_LIMITS. */
+export const credentialBody = z
+  .record(text(), z.unknown(), {
+    message: 'Send the credential (a JSON object) as the body.',
+  })
+  .superRefine((credential, context) => {
+    const problem = credentialOutOfBounds(credential);
+    if (problem)
+      context.addIssue({ code: 'custom', message: `Not a credential Stint could have issued. ${problem}` });
+  });

@@ -61,10 +61,40 @@ export const fileDeliverableFields = z.strictObject({
   kind: z.literal('file').optional(),
 });
 
+/**
+ * A link as it is stored and later published (portfolio, Markdown, PDF, the credential's evidence
+ * id): the WHATWG serialisation of an http(s) URL, so a space or `#frag ment` is percent-encoded and
+ * every consumer reads one unambiguous IRI. Null when it is no such URL, or carries a user name or
+ * password (which would be published with it).
+ */
+export function normaliseLinkUrl(value: string): string | null {
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname || url.username || url.password) return null;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  return /[\s\u0000-\u001f\u007f]/.test(url.href) ? null : url.href;
+}
+
+const MAX_LINK_URL = 2000;
+const linkUrl = storable(z.string())
+  .trim()
+  .min(1, 'Give the address of the link.')
+  .max(MAX_LINK_URL)
+  .transform((value, context) => {
+    const normalised = normaliseLinkUrl(value);
+    if (normalised && normalised.length <= MAX_LINK_URL) return normalised;
+    context.addIssue({
+      code: 'custom',
+      message: 'Use a complete http:// or https:// address, without a password.',
+    });
+    return z.NEVER;
+  });
+
 export const linkDeliverableInput = z.strictObject({
   kind: z.literal('link', { message: 'Send a file as multipart/form-data, or a link as {kind: "link"}.' }),
   title: line(200),
-  url: storable(z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' })).max(2000),
+  url: linkUrl,
   milestoneId: uuid,
 });
 

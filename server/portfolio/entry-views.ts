@@ -142,6 +142,7 @@ export function ownerEntryView(loaded: LoadedEntry): PortfolioEntry {
       toEntryDeliverable(loaded, row, memberLink),
     ),
     availableTasks: availableTasks(loaded),
+    taskIds: entry.taskIds.filter((taskId) => availableTasks(loaded).some((task) => task.id === taskId)),
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   };

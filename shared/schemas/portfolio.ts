@@ -295,8 +295,10 @@ export interface PortfolioEntry extends PublicPortfolioEntry {
   shareToken: string;
   /** What was handed in for accepted milestones, to choose from. */
   availableDeliverables: EntryDeliverable[];
-  /** The board's done cards at completion, to choose from (`taskIds`). */
+  /** The board's done cards at completion, to choose from. */
   availableTasks: { id: string; title: string }[];
+  /** The cards chosen (ids from `availableTasks`), in order; shown as `completedTasks`. */
+  taskIds: string[];
   createdAt: string;
   updatedAt: string;
 }

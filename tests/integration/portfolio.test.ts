@@ -200,7 +200,7 @@ describe('exports', () => {
     expect(md.body).toContain('# Instagram launch for Corner Thread Fabrics');
     expect(md.body).toContain(`**${ORG}**`);
     expect(md.body).toContain('Intern: Zoë Ñúñez');
-    expect(md.body).toContain('\\*twelve\\* posts, \\[one\\] calendar.');
+    expect(md.body).toContain('\\*twelve\\* posts, \\[one] calendar.');
     expect(md.body).toContain('- [Content calendar](https://docs.example.org/calendar)');
     expect(md.body).toContain(`> — ${supervisor.user.name}`);
 

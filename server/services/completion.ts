@@ -230,7 +230,8 @@ export async function completeWorkspace(
  * Undoes a completion so the supervisor can correct it, which is the only way a corrected
  * credential is ever issued. In one transaction: the reason and the completion it undoes are kept,
  * every credential of the workspace still in force is revoked, and the workspace is active again.
- * Completing it again issues each intern a new credential into their existing entry.
+ * Completing it again issues each intern a new credential into their existing entry. After commit
+ * the live layer is told, and lets the editors' open connections write again.
  */
 export async function reopenCompletion(
   db: Db,
@@ -292,5 +293,6 @@ export async function reopenCompletion(
     return { reopening, push };
   });
   push();
+  events.emit('workspace:reopened', { workspaceId });
   return reopening;
 }

@@ -11,6 +11,7 @@ import {
   dropOpenMilestones,
   ENDORSEMENT,
   firstMilestone,
+  makeCompletedWorkspace,
   makeProjectWorkspace,
   SAMPLE_FILES,
   uploadFile,
@@ -211,6 +212,52 @@ describe('completion', () => {
     const { doc: stored } = await loadDocument(app.database.db, workspaceId);
     const titles = readBoard(stored).columns.flatMap((c) => c.tasks.map((t) => t.title));
     expect(titles).not.toContain('Sneaked in after completion');
+  });
+
+  it('re-opening lets the editors’ open live connections write again; a mentor’s stays read-only', async () => {
+    const made = await makeCompletedWorkspace(app.url);
+    const { supervisor, student, workspaceId } = made;
+    const mentor = await signUp(app.url, { role: 'mentor' });
+    // A member added after completion is refused; re-open first, then add, then connect.
+    const reopened = await supervisor.post(`/api/workspaces/${workspaceId}/reopen`, {
+      reason: 'The end date was a week early.',
+    });
+    expect(reopened.status).toBe(200);
+    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    const body = { endorsement: ENDORSEMENT, skills: [{ skill: 'Instagram', level: 2 }] };
+    expect((await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body)).status).toBe(200);
+
+    // Connections opened while it is completed: read-only.
+    const intern = openDocument(app.wsUrl, workspaceId, student.cookie, new Y.Doc());
+    const watcher = openDocument(app.wsUrl, workspaceId, mentor.cookie, new Y.Doc());
+    providers.push(intern.provider, watcher.provider);
+    await Promise.all([synced(intern.provider), synced(watcher.provider)]);
+
+    expect(
+      (await supervisor.post(`/api/workspaces/${workspaceId}/reopen`, { reason: 'Add the final report.' }))
+        .status,
+    ).toBe(200);
+    const stored = async () => {
+      const { doc } = await loadDocument(app.database.db, workspaceId);
+      return readBoard(doc).columns.flatMap((column) => column.tasks.map((task) => task.title));
+    };
+    // The intern's connection, opened while frozen, writes again without reconnecting.
+    await eventually(async () => {
+      if (!(await stored()).includes('Written after re-opening')) {
+        if (
+          !readBoard(intern.doc).columns.some((c) =>
+            c.tasks.some((t) => t.title === 'Written after re-opening'),
+          )
+        )
+          addTask(intern.doc, { title: 'Written after re-opening', column: 'todo' });
+        throw new Error('not stored yet');
+      }
+    });
+    // The mentor's edit is refused, and the intern's marker after it arrives: nothing of the mentor's got in.
+    addTask(watcher.doc, { title: 'Mentor sneaks a card in', column: 'todo' });
+    addTask(intern.doc, { title: 'Marker after the mentor', column: 'todo' });
+    await eventually(async () => expect(await stored()).toContain('Marker after the mentor'));
+    expect(await stored()).not.toContain('Mentor sneaks a card in');
   });
 
   it('refusals change nothing: no intern, no completion', async () => {

@@ -36,9 +36,11 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
   });
   context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
   context.events.on('workspace:reopened', ({ workspaceId }) => {
-    void yjs.thaw(workspaceId).catch((error: unknown) =>
-      context.logger.error({ err: error, workspaceId }, 'could not let a re-opened workspace be edited'),
-    );
+    void yjs
+      .thaw(workspaceId)
+      .catch((error: unknown) =>
+        context.logger.error({ err: error, workspaceId }, 'could not let a re-opened workspace be edited'),
+      );
   });
   context.events.on('sessions:ended', ({ userId, sessionIds }) => {
     yjs.closeSessions(userId, sessionIds);

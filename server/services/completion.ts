@@ -71,7 +71,11 @@ async function workspaceOrigin(db: Db, workspace: typeof workspaces.$inferSelect
  */
 async function settledMilestones(tx: Db, workspaceId: string): Promise<string[]> {
   const rows = await tx
-    .select({ id: workspaceMilestones.id, title: workspaceMilestones.title, status: workspaceMilestones.status })
+    .select({
+      id: workspaceMilestones.id,
+      title: workspaceMilestones.title,
+      status: workspaceMilestones.status,
+    })
     .from(workspaceMilestones)
     .where(eq(workspaceMilestones.workspaceId, workspaceId))
     .orderBy(asc(workspaceMilestones.position));
@@ -169,7 +173,9 @@ export async function completeWorkspace(
         : await tx
             .select({ id: deliverables.id })
             .from(deliverables)
-            .where(and(eq(deliverables.workspaceId, workspaceId), inArray(deliverables.milestoneId, accepted)))
+            .where(
+              and(eq(deliverables.workspaceId, workspaceId), inArray(deliverables.milestoneId, accepted)),
+            )
             .orderBy(asc(deliverables.createdAt));
     const entries = [];
     for (const intern of interns) {

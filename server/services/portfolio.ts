@@ -199,7 +199,9 @@ export async function updateEntry(
     const known = new Set(availableTasks(loaded).map((task) => task.id));
     const unknown = input.taskIds.filter((id) => !known.has(id));
     if (unknown.length > 0)
-      throw new AppError(400, 'unknown_task', 'taskIds: not done cards of this workspace’s board.', { unknown });
+      throw new AppError(400, 'unknown_task', 'taskIds: not done cards of this workspace’s board.', {
+        unknown,
+      });
   }
   const becomesPrivate = input.visibility === 'private' && loaded.entry.visibility !== 'private';
   await db

@@ -95,43 +95,56 @@ const urls = NASTY.flatMap((nasty) => [
 
 describe('Markdown export', () => {
   it('keeps one h1, the title as typed, and the summary one paragraph, whatever they say', () => {
-    for (const title of titles) {
-      for (const summary of summaries) {
-        const markdown = entryToMarkdown(makeExportEntry({ title, summary }));
-        const parsed = structure(markdown);
-        const context = JSON.stringify({ title, summary, markdown });
-        expect(parsed.h1, context).toEqual([title]);
-        // The organisation line, then the summary, then the closing line: nothing became a heading,
-        // a fence, a list or a table.
-        expect(parsed.topParagraphs[1], context).toBe(trimLines(summary));
-        expect(parsed.kinds.filter((kind) => kind === 'heading_open')).toHaveLength(5);
-        expect(parsed.kinds, context).not.toContain('fence');
-        expect(parsed.kinds, context).not.toContain('code_block');
-        expect(parsed.kinds, context).not.toContain('html_block');
-        expect(parsed.kinds, context).not.toContain('hr');
-      }
+    // Every title with a plain summary, every summary under a plain title, and each nasty title with
+    // each nasty summary of the same kind (the pairs where they could meet in one line break).
+    const plainTitle = makeExportEntry().title;
+    const plainSummary = makeExportEntry().summary;
+    const cases = [
+      ...titles.map((title) => ({ title, summary: plainSummary })),
+      ...summaries.map((summary) => ({ title: plainTitle, summary })),
+      ...NASTY.flatMap((nasty) =>
+        summaries.slice(0, 4).map((summary) => ({ title: `${nasty} ${nasty}`, summary })),
+      ),
+    ];
+    for (const { title, summary } of cases) {
+      const markdown = entryToMarkdown(makeExportEntry({ title, summary }));
+      const parsed = structure(markdown);
+      const context = JSON.stringify({ title, summary, markdown });
+      expect(parsed.h1, context).toEqual([title]);
+      // The organisation line, then the summary, then the closing line: nothing became a heading,
+      // a fence, a list or a table.
+      expect(parsed.topParagraphs[1], context).toBe(trimLines(summary));
+      expect(parsed.kinds.filter((kind) => kind === 'heading_open')).toHaveLength(5);
+      expect(parsed.kinds, context).not.toContain('fence');
+      expect(parsed.kinds, context).not.toContain('code_block');
+      expect(parsed.kinds, context).not.toContain('html_block');
+      expect(parsed.kinds, context).not.toContain('hr');
     }
   });
 
   it('links to every URL exactly as given, and labels them as typed', () => {
-    for (const url of urls) {
-      for (const label of NASTY) {
-        const entry = makeExportEntry();
-        const markdown = entryToMarkdown({
-          ...entry,
-          deliverables: [{ ...entry.deliverables[0]!, url, title: label }],
-        });
-        const parsed = structure(markdown);
-        const context = JSON.stringify({ url, label, markdown });
-        expect(parsed.links[0], context).toBe(url);
-        expect(parsed.links.at(-1), context).toBe(entry.verificationUrl);
-        const items = md
-          .parse(markdown, {})
-          .filter(
-            (token) => token.type === 'inline' && token.children?.some((child) => child.type === 'link_open'),
-          );
-        expect(plain(items[0]!), context).toBe(label);
-      }
+    const plainUrl = 'https://docs.example.org/calendar';
+    const cases = [
+      ...urls.map((url) => ({ url, label: 'Content calendar' })),
+      ...NASTY.map((label) => ({ url: plainUrl, label })),
+      ...urls.map((url, index) => ({ url, label: NASTY[index % NASTY.length]! })),
+    ];
+    for (const { url, label } of cases) {
+      const entry = makeExportEntry();
+      const markdown = entryToMarkdown({
+        ...entry,
+        deliverables: [{ ...entry.deliverables[0]!, url, title: label }],
+      });
+      const parsed = structure(markdown);
+      const context = JSON.stringify({ url, label, markdown });
+      expect(parsed.links[0], context).toBe(url);
+      expect(parsed.links.at(-1), context).toBe(entry.verificationUrl);
+      const items = md
+        .parse(markdown, {})
+        .filter(
+          (token) => token.type === 'inline' && token.children?.some((child) => child.type === 'link_open'),
+        );
+      expect(plain(items[0]!), context).toBe(label);
     }
   });
 

@@ -21,8 +21,8 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
 export const REVIEW_STEP_LABELS: Record<MilestoneReviewKind, string> = {
   submitted: 'Submitted for review',
   changes_requested: 'Changes asked for',
-  accepted: 'Accepted',
-  dropped: 'Dropped',
+  accepted: 'Accepted as done',
+  dropped: 'Dropped from the internship',
 };
 
 export const VISIBILITY_OPTIONS: { value: EntryVisibility; label: string; description: string }[] = [

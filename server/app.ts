@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { DomainEventBus } from './events.ts';
 import { LiveDocuments } from './services/live-documents.ts';
 import { Matchmaker } from './services/matchmaker.ts';
+import { RecordWorkers } from './portfolio/workers/pool.ts';
 import { RateLimiter } from './services/rate-limits.ts';
 import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
 import { apiRouter } from './http/api.ts';
@@ -70,6 +71,7 @@ export async function buildContext({ config, db, logger }: AppOptions): Promise<
       origin: () => config.publicOrigin ?? `http://localhost:${config.port}`,
     }),
     rateLimiter: new RateLimiter(db.db, config.rateLimits),
+    workers: new RecordWorkers(),
   };
 }
 
@@ -107,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
       await closed;
       await context.mail.stop();
       await context.bus?.close();
+      await context.workers.close();
     })();
     return stopping;
   };

@@ -8,6 +8,7 @@ import type { Matchmaker } from './services/matchmaker.ts';
 import type { LiveBus } from './realtime/bus/index.ts';
 import type { MailSender } from './mail/sender.ts';
 import type { RateLimiter } from './services/rate-limits.ts';
+import type { RecordWorkers } from './portfolio/workers/pool.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */
 export interface AppContext {
@@ -27,4 +28,6 @@ export interface AppContext {
   mail: MailSender;
   /** The rate limits, counted in the database so every process shares them. */
   rateLimiter: RateLimiter;
+  /** Worker threads for PDFs and credential checks, off the event loop. */
+  workers: RecordWorkers;
 }

@@ -8,6 +8,8 @@ import type { Notification } from '../shared/live.ts';
 export interface DomainEvents {
   'membership:removed': [{ workspaceId: string; userId: string }];
   'workspace:completed': [{ workspaceId: string }];
+  /** A completed workspace was re-opened for a correction: its live connections may write again. */
+  'workspace:reopened': [{ workspaceId: string }];
   'notification:created': [{ userId: string; notification: Notification }];
   /** A project was created, edited or changed status: the matcher re-reads it. */
   'project:changed': [{ projectId: string }];

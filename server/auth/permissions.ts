@@ -67,6 +67,8 @@ export const WORKSPACE_RULES = {
   /** Supervisors plan milestones and review what is submitted against them. */
   manageMilestones: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor can plan milestones.' },
   reviewMilestone: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor reviews milestones.' },
+  /** Taking a milestone out of the internship (with a reason) is the supervisor's call alone. */
+  dropMilestone: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor drops a milestone.' },
   /** The intern says a milestone is ready for review. */
   submitMilestone: { roles: ['intern'], when: 'active', refusal: 'Only the intern submits a milestone.' },
   /** Only a supervisor ends a workspace, once; completing takes every write right away. */

@@ -11,7 +11,8 @@ import {
   listWorkspaceCredentials,
   revokeCredential,
 } from '../services/credentials.ts';
-import { credentialBody, statusListParams } from '../../shared/schemas/portfolio.ts';
+import { AppError } from '../errors.ts';
+import { CREDENTIAL_LIMITS, credentialBody, statusListParams } from '../../shared/schemas/portfolio.ts';
 import { publicOriginOf } from './public-origin.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
@@ -22,11 +23,27 @@ import { parseInput } from './validate.ts';
  */
 export function credentialsRouter(context: AppContext): Router {
   const router = Router();
-  const { db, events, config } = context;
+  const { db, events, config, rateLimiter, workers } = context;
 
+  /**
+   * Anyone may verify, so the work is bounded before it starts: counted per address, refused when
+   * larger than any credential Stint issues (413) or beyond its shape's bounds (400), and the proof —
+   * JSON-LD canonicalisation and the signature — is checked in a worker thread.
+   */
   router.post('/credentials/verify', async (request, response) => {
+    await rateLimiter.consume('credentials:verify', request.ip ?? 'unknown');
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (
+      declared > CREDENTIAL_LIMITS.bytes ||
+      Buffer.byteLength(JSON.stringify(request.body ?? null)) > CREDENTIAL_LIMITS.bytes
+    )
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `A credential is at most ${CREDENTIAL_LIMITS.bytes / 1024} KB.`,
+      );
     const credential = parseInput(credentialBody, request.body);
-    response.json({ status: await checkCredential(db, credential) });
+    response.json({ status: await checkCredential(db, credential, workers.verifyCredential) });
   });
 
   /**
@@ -45,7 +62,7 @@ export function credentialsRouter(context: AppContext): Router {
 
   router.get('/credentials/:id', async (request, response) => {
     response.setHeader('Cache-Control', 'no-store');
-    response.json(await getPublicCredential(db, String(request.params.id)));
+    response.json(await getPublicCredential(db, String(request.params.id), workers.verifyCredential));
   });
 
   router.get('/workspaces/:id/credentials', async (request, response) => {

@@ -5,17 +5,25 @@ import { getWorkspaceAccess } from '../services/workspaces.ts';
 import {
   acceptMilestone,
   addMilestone,
+  dropMilestone,
   findMilestoneWorkspace,
   listMilestones,
   milestoneNotFound,
   requestMilestoneChanges,
   submitMilestone,
 } from '../services/milestones.ts';
-import { createMilestoneInput, requestChangesInput } from '../../shared/schemas/portfolio.ts';
+import {
+  createMilestoneInput,
+  dropMilestoneInput,
+  requestChangesInput,
+} from '../../shared/schemas/portfolio.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 
-/** A workspace's milestones: the intern submits each, a supervisor accepts it or asks for changes. */
+/**
+ * A workspace's milestones: the intern submits each, a supervisor accepts it or asks for changes,
+ * or drops one that will not be done (saying why).
+ */
 export function milestonesRouter(context: AppContext): Router {
   const router = Router();
   const { db, events } = context;
@@ -60,6 +68,14 @@ export function milestonesRouter(context: AppContext): Router {
     const id = String(request.params.id);
     const userId = requireUser(request).id;
     response.json(await requestMilestoneChanges(db, events, access.workspaceId, id, userId, comment));
+  });
+
+  router.post('/milestones/:id/drop', async (request, response) => {
+    const access = await milestoneAccess(request, 'dropMilestone');
+    const { reason } = parseInput(dropMilestoneInput, request.body);
+    const id = String(request.params.id);
+    const userId = requireUser(request).id;
+    response.json(await dropMilestone(db, events, access.workspaceId, id, userId, reason));
   });
 
   return router;

@@ -10,12 +10,15 @@ import {
   loadMyEntries,
   loadOwnEntry,
   loadSharedEntry,
+  resumeAbout,
   setHandle,
   updateEntry,
 } from '../services/portfolio.ts';
 import { entryCredential } from '../services/credentials.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
+import type { ResumeAbout } from '../portfolio/json-resume.ts';
+import type { PdfOptions } from '../portfolio/pdf.ts';
 import { fileSlug } from '../portfolio/format.ts';
 import { BlobStore } from '../portfolio/blob-store.ts';
 import {
@@ -40,7 +43,8 @@ import { publicOriginOf } from './public-origin.ts';
  */
 export function portfolioRouter(context: AppContext): Router {
   const router = Router();
-  const { db, config } = context;
+  const { db, config, workers } = context;
+  const renderPdf = (options: PdfOptions) => workers.renderPdf(options);
   const store = BlobStore.forDataDir(config.dataDir);
   const originOf = (request: Request) => publicOriginOf(config, request);
 
@@ -51,12 +55,23 @@ export function portfolioRouter(context: AppContext): Router {
     response.send(rendered.body);
   }
 
-  function exportOne(request: Request, loaded: LoadedEntry, format: 'pdf' | 'md' | 'json-resume') {
-    return renderExport(format, {
-      studentName: loaded.studentName,
-      entries: [exportEntry(loaded, originOf(request))],
-      whole: false,
-    });
+  /** `about` (the student's location and links) only in the student's own export. */
+  function exportOne(
+    request: Request,
+    loaded: LoadedEntry,
+    format: 'pdf' | 'md' | 'json-resume',
+    about?: ResumeAbout,
+  ) {
+    return renderExport(
+      format,
+      {
+        studentName: loaded.studentName,
+        entries: [exportEntry(loaded, originOf(request))],
+        whole: false,
+        ...(about ? { about } : {}),
+      },
+      renderPdf,
+    );
   }
 
   router.get('/portfolio/entries', async (request, response) => {
@@ -76,22 +91,29 @@ export function portfolioRouter(context: AppContext): Router {
   router.get('/portfolio/entries/:id/export', async (request, response) => {
     const user = requireUser(request);
     const { format } = parseInput(entryExportQuery, request.query);
-    const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
-    if (format !== 'ob3') return send(response, await exportOne(request, loaded, format));
-    const credential = await entryCredential(db, loaded.entry.id);
-    send(response, {
-      body: `${JSON.stringify(credential, null, 2)}\n`,
-      contentType: 'application/ld+json; charset=utf-8',
-      fileName: `${fileSlug(loaded.entry.title)}.credential.json`,
+    const rendered = await workers.exportTurn(async (): Promise<RenderedExport> => {
+      const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
+      if (format !== 'ob3') return exportOne(request, loaded, format, await resumeAbout(db, user.id));
+      const credential = await entryCredential(db, loaded.entry.id);
+      return {
+        body: `${JSON.stringify(credential, null, 2)}\n`,
+        contentType: 'application/ld+json; charset=utf-8',
+        fileName: `${fileSlug(loaded.entry.title)}.credential.json`,
+      };
     });
+    send(response, rendered);
   });
 
   router.get('/portfolio/export', async (request, response) => {
     const user = requireUser(request);
     const { format } = parseInput(portfolioExportQuery, request.query);
-    const loaded = await loadMyEntries(db, user.id);
-    const entries = loaded.map((entry) => exportEntry(entry, originOf(request)));
-    send(response, await renderExport(format, { studentName: user.name, entries, whole: true }));
+    const rendered = await workers.exportTurn(async () => {
+      const loaded = await loadMyEntries(db, user.id);
+      const entries = loaded.map((entry) => exportEntry(entry, originOf(request)));
+      const about = await resumeAbout(db, user.id);
+      return renderExport(format, { studentName: user.name, entries, whole: true, about }, renderPdf);
+    });
+    send(response, rendered);
   });
 
   router.get('/portfolio/handle', async (request, response) => {
@@ -118,15 +140,18 @@ export function portfolioRouter(context: AppContext): Router {
 
   router.get('/public/entries/:token/export', async (request, response) => {
     const { format } = parseInput(entryExportQuery, request.query);
-    const loaded = await loadSharedEntry(db, String(request.params.token));
-    if (format === 'ob3') {
-      throw new AppError(
-        403,
-        'owner_only',
-        'Only the student exports the Open Badges credential; verify one at /api/credentials/<id>.',
-      );
-    }
-    send(response, await exportOne(request, loaded, format));
+    const rendered = await workers.exportTurn(async () => {
+      const loaded = await loadSharedEntry(db, String(request.params.token));
+      if (format === 'ob3') {
+        throw new AppError(
+          403,
+          'owner_only',
+          'Only the student exports the Open Badges credential; verify one at /api/credentials/<id>.',
+        );
+      }
+      return exportOne(request, loaded, format);
+    });
+    send(response, rendered);
   });
 
   router.get('/public/entries/:token/deliverables/:deliverableId/download', async (request, response) => {

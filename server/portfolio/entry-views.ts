@@ -30,6 +30,10 @@ export interface ExportEntry extends PublicPortfolioEntry {
   achievementId: string;
   /** `urn:uuid:` of the organisation (or the workspace). */
   creatorId: string;
+  /** The public `/verify/<id>` page of the entry's credential in force, or null when none is. */
+  verificationUrl: string | null;
+  /** The credential in force, for "Add to LinkedIn" and the PDF. */
+  credentialId: string | null;
 }
 
 type FileLink = (deliverable: typeof deliverables.$inferSelect) => string;
@@ -53,9 +57,37 @@ function toEntryDeliverable(
   };
 }
 
+/**
+ * What was handed in for accepted milestones: the only deliverables an entry may show. Work for a
+ * dropped (or never accepted) milestone is no achievement.
+ */
+export function acceptedDeliverables(loaded: LoadedEntry): (typeof deliverables.$inferSelect)[] {
+  const accepted = new Set(
+    loaded.milestones.filter((milestone) => milestone.status === 'accepted').map((milestone) => milestone.id),
+  );
+  return loaded.deliverables.filter((row) => accepted.has(row.milestoneId));
+}
+
+/** The board's done cards copied at completion; entries made before cards kept ids get stand-ins. */
+export function availableTasks(loaded: LoadedEntry): { id: string; title: string }[] {
+  return loaded.entry.completedTasks.map((task, index) => ({
+    id: task.id ?? `task-${index}`,
+    title: task.title,
+  }));
+}
+
+/** The cards the student picked, in the order they picked them. */
+function selectedTasks(loaded: LoadedEntry): { title: string }[] {
+  const byId = new Map(availableTasks(loaded).map((task) => [task.id, task]));
+  return loaded.entry.taskIds
+    .map((id) => byId.get(id))
+    .filter((task) => task !== undefined)
+    .map((task) => ({ title: task.title }));
+}
+
 /** The deliverables the student chose, in the order they chose them. */
 function selected(loaded: LoadedEntry, fileLink: FileLink): EntryDeliverable[] {
-  const byId = new Map(loaded.deliverables.map((row) => [row.id, row]));
+  const byId = new Map(acceptedDeliverables(loaded).map((row) => [row.id, row]));
   return loaded.entry.deliverableIds
     .map((id) => byId.get(id))
     .filter((row) => row !== undefined)
@@ -78,8 +110,10 @@ function baseView(loaded: LoadedEntry, fileLink: FileLink): PublicPortfolioEntry
     endDate: entry.endDate,
     summary: entry.summary,
     deliverables: selected(loaded, fileLink),
-    completedTasks: entry.completedTasks,
-    milestones: loaded.milestones.map(({ title, status }) => ({ title, status })),
+    completedTasks: selectedTasks(loaded),
+    milestones: loaded.milestones
+      .filter((milestone) => milestone.status !== 'dropped')
+      .map(({ title, status }) => ({ title, status })),
     endorsement: { text: completion.endorsement, by: loaded.endorser },
     skills: completion.skills.map((skill) => ({
       skillId: skill.skillId,
@@ -104,7 +138,11 @@ export function ownerEntryView(loaded: LoadedEntry): PortfolioEntry {
     workspaceId: entry.workspaceId,
     visibility: entry.visibility,
     shareToken: entry.shareToken,
-    availableDeliverables: loaded.deliverables.map((row) => toEntryDeliverable(loaded, row, memberLink)),
+    availableDeliverables: acceptedDeliverables(loaded).map((row) =>
+      toEntryDeliverable(loaded, row, memberLink),
+    ),
+    availableTasks: availableTasks(loaded),
+    taskIds: entry.taskIds.filter((taskId) => availableTasks(loaded).some((task) => task.id === taskId)),
     createdAt: entry.createdAt.toISOString(),
     updatedAt: entry.updatedAt.toISOString(),
   };
@@ -118,8 +156,11 @@ export function exportEntry(loaded: LoadedEntry, origin: string): ExportEntry {
   const shared = loaded.entry.visibility !== 'private';
   const link = shared ? sharedLink(loaded.entry.shareToken) : memberLink;
   const view = baseView(loaded, (row) => `${origin}${link(row)}`);
+  const credentialId = loaded.credentialIds.at(-1) ?? null;
   return {
     ...view,
+    credentialId,
+    verificationUrl: credentialId ? `${origin}/verify/${credentialId}` : null,
     id: loaded.entry.id,
     achievementId: `urn:uuid:${loaded.projectId ?? loaded.entry.workspaceId}`,
     creatorId: `urn:uuid:${loaded.orgId ?? loaded.entry.workspaceId}`,

@@ -1,8 +1,8 @@
 import type { ExportEntry } from './entry-views.ts';
 import { fileSlug } from './format.ts';
-import { toJsonResume } from './json-resume.ts';
+import { toJsonResume, type ResumeAbout } from './json-resume.ts';
 import { entryToMarkdown, portfolioToMarkdown } from './markdown.ts';
-import { renderPortfolioPdf } from './pdf.ts';
+import { renderPortfolioPdf, type PdfOptions } from './pdf.ts';
 
 export type DocumentFormat = 'pdf' | 'md' | 'json-resume';
 
@@ -18,15 +18,17 @@ export interface RenderedExport {
  */
 export async function renderExport(
   format: DocumentFormat,
-  options: { studentName: string; entries: ExportEntry[]; whole: boolean },
+  options: { studentName: string; entries: ExportEntry[]; whole: boolean; about?: ResumeAbout },
+  /** Lays out the PDF; the server passes its worker pool, so the event loop is never held by it. */
+  renderPdf: (options: PdfOptions) => Promise<Buffer> = renderPortfolioPdf,
 ): Promise<RenderedExport> {
-  const { studentName, entries, whole } = options;
+  const { studentName, entries, whole, about } = options;
   const title = whole ? `${studentName} — portfolio` : (entries[0]?.title ?? 'Portfolio entry');
   const base = fileSlug(whole ? `${studentName} portfolio` : title);
   switch (format) {
     case 'pdf':
       return {
-        body: await renderPortfolioPdf({ title, studentName, entries, cover: whole }),
+        body: await renderPdf({ title, studentName, entries, cover: whole }),
         contentType: 'application/pdf',
         fileName: `${base}.pdf`,
       };
@@ -38,7 +40,7 @@ export async function renderExport(
       };
     case 'json-resume':
       return {
-        body: `${JSON.stringify(toJsonResume(studentName, entries), null, 2)}\n`,
+        body: `${JSON.stringify(toJsonResume(studentName, entries, about), null, 2)}\n`,
         contentType: 'application/json; charset=utf-8',
         fileName: `${base}.resume.json`,
       };

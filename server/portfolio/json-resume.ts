@@ -6,11 +6,20 @@ const firstLink = (entry: ExportEntry) => {
   return url ? { url } : {};
 };
 
+/** What the student says about themselves on their profile, for `basics`; absent on shared exports. */
+export interface ResumeAbout {
+  location: string;
+  links: { label: string; url: string }[];
+}
+
 /**
  * JSON Resume (https://jsonresume.org/schema): each entry becomes one of `projects`, and the verified
- * skills are gathered under `skills` at the highest level any supervisor confirmed.
+ * skills are gathered under `skills` at the highest level any supervisor confirmed. `basics.location`
+ * and `basics.profiles` are always present (themes such as `elegant` read them unguarded); they are
+ * filled from the student's profile only in their own export, never in one made from a share link.
+ * The level is also the first keyword, since themes such as `even` show keywords but not `level`.
  */
-export function toJsonResume(studentName: string, entries: ExportEntry[]) {
+export function toJsonResume(studentName: string, entries: ExportEntry[], about?: ResumeAbout) {
   const skills = new Map<string, { label: string; level: 1 | 2 | 3; projects: Set<string> }>();
   for (const entry of entries) {
     for (const skill of entry.skills) {
@@ -24,9 +33,14 @@ export function toJsonResume(studentName: string, entries: ExportEntry[]) {
       skills.set(skill.skillId, known);
     }
   }
+  const location = about?.location.trim();
   return {
     $schema: 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json',
-    basics: { name: studentName },
+    basics: {
+      name: studentName,
+      location: location ? { city: location } : {},
+      profiles: (about?.links ?? []).map((link) => ({ network: link.label, url: link.url })),
+    },
     projects: entries.map((entry) => ({
       name: entry.title,
       description: entry.summary || entry.endorsement.text,
@@ -46,7 +60,7 @@ export function toJsonResume(studentName: string, entries: ExportEntry[]) {
     skills: [...skills.values()].map((skill) => ({
       name: skill.label,
       level: SKILL_LEVEL_LABELS[skill.level],
-      keywords: [...skill.projects],
+      keywords: [SKILL_LEVEL_LABELS[skill.level], ...skill.projects],
     })),
     meta: { version: 'v1.0.0', lastModified: new Date().toISOString().slice(0, 19) },
   };

@@ -6,6 +6,7 @@ export type PortfolioNoticeKind = Extract<
   | 'milestone_submitted'
   | 'milestone_accepted'
   | 'milestone_changes_requested'
+  | 'milestone_dropped'
   | 'workspace_completed'
   | 'feedback_received'
   | 'credential_revoked'

@@ -35,6 +35,13 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
     io.to(`user:${userId}`).emit('notification', notification);
   });
   context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
+  context.events.on('workspace:reopened', ({ workspaceId }) => {
+    void yjs
+      .thaw(workspaceId)
+      .catch((error: unknown) =>
+        context.logger.error({ err: error, workspaceId }, 'could not let a re-opened workspace be edited'),
+      );
+  });
   context.events.on('sessions:ended', ({ userId, sessionIds }) => {
     yjs.closeSessions(userId, sessionIds);
     void disconnectSessions(io, userId, sessionIds).catch((error: unknown) =>

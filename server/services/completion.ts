@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import {
@@ -11,6 +11,7 @@ import {
   users,
   workspaceCompletions,
   workspaceMembers,
+  workspaceMilestones,
   workspaces,
 } from '../db/schema.ts';
 import type { WorkspaceAccess } from '../auth/permissions.ts';
@@ -65,9 +66,36 @@ async function workspaceOrigin(db: Db, workspace: typeof workspaces.$inferSelect
 }
 
 /**
- * Ends a workspace. In one transaction: it is marked completed, the brief is saved as the automatic
+ * Completion signs off the milestones, so each must be settled first: accepted, or dropped by a
+ * supervisor with a reason. Answers the accepted ones, the only milestones the record claims.
+ */
+async function settledMilestones(tx: Db, workspaceId: string): Promise<string[]> {
+  const rows = await tx
+    .select({
+      id: workspaceMilestones.id,
+      title: workspaceMilestones.title,
+      status: workspaceMilestones.status,
+    })
+    .from(workspaceMilestones)
+    .where(eq(workspaceMilestones.workspaceId, workspaceId))
+    .orderBy(asc(workspaceMilestones.position));
+  const unsettled = rows.filter((row) => row.status !== 'accepted' && row.status !== 'dropped');
+  if (unsettled.length > 0) {
+    throw new AppError(
+      409,
+      'milestones_open',
+      `Accept or drop every milestone before completing; still open: ${unsettled.map((row) => `“${row.title}”`).join(', ')}.`,
+      { open: unsettled.map(({ id, title, status }) => ({ id, title, status })) },
+    );
+  }
+  return rows.filter((row) => row.status === 'accepted').map((row) => row.id);
+}
+
+/**
+ * Ends a workspace. Refused (409 `milestones_open`) while a milestone is neither accepted nor
+ * dropped. In one transaction: it is marked completed, the brief is saved as the automatic
  * version "Completed", the supervisor's endorsement and verified skills are stored, and every intern
- * gets a portfolio entry (with the board's done tasks copied in) and its signed credential. After commit the live layer is told,
+ * gets a portfolio entry (the board's done tasks copied in for the student to choose from) and its signed credential. After commit the live layer is told,
  * and turns every open connection read-only.
  */
 export async function completeWorkspace(
@@ -119,6 +147,7 @@ export async function completeWorkspace(
       .innerJoin(users, eq(users.id, workspaceMembers.userId))
       .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.role, 'intern')));
     if (interns.length === 0) throw conflict('no_intern', 'A workspace needs an intern to be completed.');
+    const accepted = await settledMilestones(tx, workspaceId);
 
     const completedAt = new Date();
     await tx
@@ -137,11 +166,17 @@ export async function completeWorkspace(
       endDate,
       completedBy: supervisorId,
     });
-    const handedIn = await tx
-      .select({ id: deliverables.id })
-      .from(deliverables)
-      .where(eq(deliverables.workspaceId, workspaceId))
-      .orderBy(asc(deliverables.createdAt));
+    // Only what was handed in for accepted milestones; a dropped milestone's work is no achievement.
+    const handedIn =
+      accepted.length === 0
+        ? []
+        : await tx
+            .select({ id: deliverables.id })
+            .from(deliverables)
+            .where(
+              and(eq(deliverables.workspaceId, workspaceId), inArray(deliverables.milestoneId, accepted)),
+            )
+            .orderBy(asc(deliverables.createdAt));
     const entries = [];
     for (const intern of interns) {
       await ensureHandle(tx, intern.id, intern.name);
@@ -201,7 +236,8 @@ export async function completeWorkspace(
  * Undoes a completion so the supervisor can correct it, which is the only way a corrected
  * credential is ever issued. In one transaction: the reason and the completion it undoes are kept,
  * every credential of the workspace still in force is revoked, and the workspace is active again.
- * Completing it again issues each intern a new credential into their existing entry.
+ * Completing it again issues each intern a new credential into their existing entry. After commit
+ * the live layer is told, and lets the editors' open connections write again.
  */
 export async function reopenCompletion(
   db: Db,
@@ -263,5 +299,6 @@ export async function reopenCompletion(
     return { reopening, push };
   });
   push();
+  events.emit('workspace:reopened', { workspaceId });
   return reopening;
 }

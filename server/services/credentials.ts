@@ -8,7 +8,11 @@ import { isUuid } from '../../shared/ids.ts';
 import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { buildOpenBadge, claimsFingerprint } from '../portfolio/credentials/open-badge.ts';
 import { getIssuer, type Issuer } from '../portfolio/credentials/issuer.ts';
-import { signCredential, verifyCredentialOffline } from '../portfolio/credentials/sign.ts';
+import {
+  signCredential,
+  verifyCredentialOffline,
+  type OfflineVerification,
+} from '../portfolio/credentials/sign.ts';
 import { portfolioNotice } from '../portfolio/notices.ts';
 import {
   buildStatusListCredential,
@@ -140,9 +144,16 @@ const CREDENTIAL_URN = /^urn:uuid:([0-9a-f-]{36})$/i;
 /**
  * `valid`: the proof verifies, it is signed by this instance's key and we issued it and have not
  * revoked it. `revoked`: all that, but revoked. `tampered`: anything else — a changed character, a
- * foreign issuer or key, a credential we never issued.
+ * foreign issuer or key, a credential we never issued. `checkProof` checks the signature (the
+ * server passes its worker pool, so canonicalising never holds the event loop).
  */
-export async function checkCredential(db: Db, credential: Credential): Promise<CredentialStatus> {
+export type ProofCheck = (credential: Credential) => Promise<OfflineVerification>;
+
+export async function checkCredential(
+  db: Db,
+  credential: Credential,
+  checkProof: ProofCheck = verifyCredentialOffline,
+): Promise<CredentialStatus> {
   const issuer = await getIssuer(db);
   const issuerId =
     typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown })?.id;
@@ -150,7 +161,7 @@ export async function checkCredential(db: Db, credential: Credential): Promise<C
   if (issuerId !== issuer.did || Array.isArray(proof) || typeof proof !== 'object' || proof === null)
     return 'tampered';
   if (proof.verificationMethod !== issuer.keyId || proof.cryptosuite !== 'eddsa-rdfc-2022') return 'tampered';
-  if (!(await verifyCredentialOffline(credential)).verified) return 'tampered';
+  if (!(await checkProof(credential)).verified) return 'tampered';
   const id = typeof credential.id === 'string' ? CREDENTIAL_URN.exec(credential.id)?.[1] : undefined;
   if (!id) return 'tampered';
   const [row] = await db
@@ -179,13 +190,13 @@ export async function findCredential(db: Db, credentialId: string) {
  * A credential as anyone may see it, by its id (an unguessable UUID the student hands out with the
  * credential itself), with its status checked afresh.
  */
-export async function getPublicCredential(db: Db, credentialId: string) {
+export async function getPublicCredential(db: Db, credentialId: string, checkProof?: ProofCheck) {
   const found = await findCredential(db, credentialId);
   if (!found) throw credentialNotFound();
   const { credential } = found;
   return {
     id: credential.id,
-    status: await checkCredential(db, credential.json),
+    status: await checkCredential(db, credential.json, checkProof),
     issuedAt: credential.issuedAt.toISOString(),
     revokedAt: credential.revokedAt?.toISOString() ?? null,
     credential: credential.json,

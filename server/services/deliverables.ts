@@ -5,7 +5,7 @@ import type { Deliverable } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { BlobStore } from '../portfolio/blob-store.ts';
 import type { ReceivedFile } from '../portfolio/upload.ts';
-import { AppError } from '../errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { lockActiveWorkspace } from './milestones.ts';
 import { beforeCursor, readCursor, toPage } from './pagination.ts';
 import type { PageQuery } from '../../shared/schemas/pagination.ts';
@@ -85,6 +85,8 @@ async function assertOpenMilestoneOf(tx: Db, workspaceId: string, milestoneId: s
   if (!milestone)
     throw new AppError(400, 'unknown_milestone', 'milestoneId: that milestone is not in this workspace.');
   if (milestone.status === 'accepted') throw milestoneLocked();
+  if (milestone.status === 'dropped')
+    throw conflict('milestone_dropped', 'That milestone was dropped: nothing more is handed in for it.');
 }
 
 async function authorOf(db: Db, userId: string) {

@@ -1,9 +1,14 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { workspaceMembers, workspaceMilestones, workspaces } from '../db/schema.ts';
+import { milestoneReviews, users, workspaceMembers, workspaceMilestones, workspaces } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { WorkspaceRole } from '../../shared/workspace-roles.ts';
-import type { MilestoneStatus, WorkspaceMilestone } from '../../shared/schemas/portfolio.ts';
+import type {
+  MilestoneReviewKind,
+  MilestoneReviewStep,
+  MilestoneStatus,
+  WorkspaceMilestone,
+} from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { portfolioNotice, type PortfolioNoticeKind } from '../portfolio/notices.ts';
 import { AppError, conflict } from '../errors.ts';
@@ -17,7 +22,7 @@ export const workspaceCompleted = () =>
 
 type Row = typeof workspaceMilestones.$inferSelect;
 
-function toMilestone(row: Row): WorkspaceMilestone {
+function toMilestone(row: Row, history: MilestoneReviewStep[] = []): WorkspaceMilestone {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
@@ -28,6 +33,7 @@ function toMilestone(row: Row): WorkspaceMilestone {
     comment: row.comment,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    history,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -48,13 +54,40 @@ export async function createMilestonesFromProject(
     .values(milestones.map((milestone, index) => ({ workspaceId, position: index + 1, ...milestone })));
 }
 
+/** Every review step of the given milestones, oldest first, grouped by milestone. */
+async function reviewHistory(db: Db, milestoneIds: string[]): Promise<Map<string, MilestoneReviewStep[]>> {
+  const byMilestone = new Map<string, MilestoneReviewStep[]>();
+  if (milestoneIds.length === 0) return byMilestone;
+  const rows = await db
+    .select({ step: milestoneReviews, actorName: users.name })
+    .from(milestoneReviews)
+    .leftJoin(users, eq(users.id, milestoneReviews.actorId))
+    .where(inArray(milestoneReviews.milestoneId, milestoneIds))
+    .orderBy(asc(milestoneReviews.createdAt), asc(milestoneReviews.id));
+  for (const { step, actorName } of rows) {
+    const steps = byMilestone.get(step.milestoneId) ?? [];
+    steps.push({
+      kind: step.kind,
+      comment: step.comment,
+      actor: actorName === null ? null : { name: actorName },
+      createdAt: step.createdAt.toISOString(),
+    });
+    byMilestone.set(step.milestoneId, steps);
+  }
+  return byMilestone;
+}
+
 export async function listMilestones(db: Db, workspaceId: string): Promise<WorkspaceMilestone[]> {
   const rows = await db
     .select()
     .from(workspaceMilestones)
     .where(eq(workspaceMilestones.workspaceId, workspaceId))
     .orderBy(asc(workspaceMilestones.position));
-  return rows.map(toMilestone);
+  const history = await reviewHistory(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toMilestone(row, history.get(row.id)));
 }
 
 /**
@@ -132,6 +165,9 @@ export async function memberIds(
 }
 
 interface Transition {
+  /** The step recorded in the milestone's review history. */
+  step: MilestoneReviewKind;
+  comment?: string;
   from: MilestoneStatus[];
   set: Partial<typeof workspaceMilestones.$inferInsert>;
   notify: WorkspaceRole[];
@@ -170,6 +206,9 @@ async function transition(
       if (!current) throw milestoneNotFound();
       throw conflict('invalid_status', `This milestone is ${current.status.replace('_', ' ')}.`);
     }
+    await tx
+      .insert(milestoneReviews)
+      .values({ milestoneId, kind: step.step, comment: step.comment ?? null, actorId });
     const recipients = await memberIds(tx, workspaceId, step.notify, actorId);
     const push = await createNotifications(
       tx,
@@ -187,7 +226,8 @@ async function transition(
     return { row, push };
   });
   push();
-  return toMilestone(row);
+  const history = await reviewHistory(db, [row.id]);
+  return toMilestone(row, history.get(row.id));
 }
 
 export function submitMilestone(
@@ -198,6 +238,7 @@ export function submitMilestone(
   actorId: string,
 ) {
   return transition(db, events, workspaceId, milestoneId, actorId, {
+    step: 'submitted',
     from: ['open', 'changes_requested'],
     set: { status: 'submitted', submittedAt: new Date() },
     notify: ['supervisor'],
@@ -214,6 +255,7 @@ export function acceptMilestone(
   actorId: string,
 ) {
   return transition(db, events, workspaceId, milestoneId, actorId, {
+    step: 'accepted',
     from: ['submitted'],
     set: { status: 'accepted', reviewedAt: new Date(), comment: null },
     notify: ['intern'],
@@ -231,11 +273,38 @@ export function requestMilestoneChanges(
   comment: string,
 ) {
   return transition(db, events, workspaceId, milestoneId, actorId, {
+    step: 'changes_requested',
+    comment,
     from: ['submitted'],
     set: { status: 'changes_requested', reviewedAt: new Date(), comment },
     notify: ['intern'],
     kind: 'milestone_changes_requested',
     title: (milestone) => `Changes requested on “${milestone}”`,
     body: comment,
+  });
+}
+
+/**
+ * Takes a milestone that will not be done out of the internship, saying why. A dropped milestone
+ * no longer blocks completion and is never claimed as work done: not in the credential, the
+ * portfolio entry or its exports; what was handed in for it is left out with it.
+ */
+export function dropMilestone(
+  db: Db,
+  events: DomainEventBus,
+  workspaceId: string,
+  milestoneId: string,
+  actorId: string,
+  reason: string,
+) {
+  return transition(db, events, workspaceId, milestoneId, actorId, {
+    step: 'dropped',
+    comment: reason,
+    from: ['open', 'submitted', 'changes_requested'],
+    set: { status: 'dropped', reviewedAt: new Date(), comment: reason },
+    notify: ['intern'],
+    kind: 'milestone_dropped',
+    title: (milestone, workspace) => `“${milestone}” was dropped from “${workspace}”`,
+    body: reason,
   });
 }

@@ -18,6 +18,7 @@ export interface NewNotification {
     | 'milestone_submitted'
     | 'milestone_accepted'
     | 'milestone_changes_requested'
+    | 'milestone_dropped'
     | 'workspace_completed'
     | 'feedback_received'
     | 'credential_revoked';

@@ -8,6 +8,7 @@ import {
   portfolioEntries,
   portfolioHandles,
   projects,
+  studentProfiles,
   users,
   workspaceCompletions,
   workspaceMilestones,
@@ -22,8 +23,15 @@ import {
   type updateEntryInput,
 } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { ownerEntryView, publicEntryView, type LoadedEntry } from '../portfolio/entry-views.ts';
+import {
+  acceptedDeliverables,
+  availableTasks,
+  ownerEntryView,
+  publicEntryView,
+  type LoadedEntry,
+} from '../portfolio/entry-views.ts';
 import { handleCandidates, newShareToken } from '../portfolio/handles.ts';
+import type { ResumeAbout } from '../portfolio/json-resume.ts';
 import { AppError, conflict } from '../errors.ts';
 
 export const entryNotFound = () =>
@@ -165,7 +173,8 @@ export async function getMyEntry(db: Db, entryId: string, userId: string): Promi
 }
 
 /**
- * The student's part of an entry: summary, who may see it, which deliverables it shows. Making an
+ * The student's part of an entry: summary, who may see it, which deliverables and board cards it
+ * shows. Making an
  * entry private gives it a new share token, so links handed out before stop working.
  */
 export async function updateEntry(
@@ -176,10 +185,21 @@ export async function updateEntry(
 ): Promise<PortfolioEntry> {
   const loaded = await loadOwnEntry(db, entryId, userId);
   if (input.deliverableIds) {
-    const known = new Set(loaded.deliverables.map((row) => row.id));
+    const known = new Set(acceptedDeliverables(loaded).map((row) => row.id));
     const unknown = input.deliverableIds.filter((id) => !known.has(id));
     if (unknown.length > 0)
-      throw new AppError(400, 'unknown_deliverable', 'deliverableIds: not deliverables of this workspace.', {
+      throw new AppError(
+        400,
+        'unknown_deliverable',
+        'deliverableIds: only what was handed in for an accepted milestone can be shown.',
+        { unknown },
+      );
+  }
+  if (input.taskIds) {
+    const known = new Set(availableTasks(loaded).map((task) => task.id));
+    const unknown = input.taskIds.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new AppError(400, 'unknown_task', 'taskIds: not done cards of this workspace’s board.', {
         unknown,
       });
   }
@@ -190,6 +210,7 @@ export async function updateEntry(
       ...(input.summary !== undefined ? { summary: input.summary } : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
       ...(input.deliverableIds ? { deliverableIds: [...new Set(input.deliverableIds)] } : {}),
+      ...(input.taskIds ? { taskIds: [...new Set(input.taskIds)] } : {}),
       ...(becomesPrivate ? { shareToken: newShareToken() } : {}),
       updatedAt: new Date(),
     })
@@ -222,4 +243,13 @@ export async function getPublicPortfolio(db: Db, handle: string): Promise<Public
 /** The caller's whole portfolio, for export: every entry, whatever its visibility. */
 export async function loadMyEntries(db: Db, userId: string): Promise<LoadedEntry[]> {
   return loadEntries(db, eq(portfolioEntries.studentId, userId));
+}
+
+/** The student's own location and links, for the `basics` of their JSON Resume. */
+export async function resumeAbout(db: Db, userId: string): Promise<ResumeAbout> {
+  const [row] = await db
+    .select({ location: studentProfiles.location, links: studentProfiles.links })
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, userId));
+  return { location: row?.location ?? '', links: row?.links ?? [] };
 }

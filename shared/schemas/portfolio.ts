@@ -61,14 +61,45 @@ export const fileDeliverableFields = z.strictObject({
   kind: z.literal('file').optional(),
 });
 
+/**
+ * A link as it is stored and later published (portfolio, Markdown, PDF, the credential's evidence
+ * id): the WHATWG serialisation of an http(s) URL, so a space or `#frag ment` is percent-encoded and
+ * every consumer reads one unambiguous IRI. Null when it is no such URL, or carries a user name or
+ * password (which would be published with it).
+ */
+export function normaliseLinkUrl(value: string): string | null {
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname || url.username || url.password) return null;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  return /[\s\u0000-\u001f\u007f]/.test(url.href) ? null : url.href;
+}
+
+const MAX_LINK_URL = 2000;
+const linkUrl = storable(z.string())
+  .trim()
+  .min(1, 'Give the address of the link.')
+  .max(MAX_LINK_URL)
+  .transform((value, context) => {
+    const normalised = normaliseLinkUrl(value);
+    if (normalised && normalised.length <= MAX_LINK_URL) return normalised;
+    context.addIssue({
+      code: 'custom',
+      message: 'Use a complete http:// or https:// address, without a password.',
+    });
+    return z.NEVER;
+  });
+
 export const linkDeliverableInput = z.strictObject({
   kind: z.literal('link', { message: 'Send a file as multipart/form-data, or a link as {kind: "link"}.' }),
   title: line(200),
-  url: storable(z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' })).max(2000),
+  url: linkUrl,
   milestoneId: uuid,
 });
 
-export const MILESTONE_STATUSES = ['open', 'submitted', 'accepted', 'changes_requested'] as const;
+/** `dropped`: taken out of the internship by a supervisor, with a reason; never claimed as work done. */
+export const MILESTONE_STATUSES = ['open', 'submitted', 'accepted', 'changes_requested', 'dropped'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export const createMilestoneInput = z.strictObject({
@@ -79,6 +110,22 @@ export const createMilestoneInput = z.strictObject({
 export const requestChangesInput = z.strictObject({
   comment: line(2000),
 });
+
+export const dropMilestoneInput = z.strictObject({
+  reason: text().trim().min(10, 'Say in at least 10 characters why the milestone is dropped.').max(2000),
+});
+
+/** One step of a milestone's review, kept for good: nothing a supervisor said is lost on resubmission. */
+export const MILESTONE_REVIEW_KINDS = ['submitted', 'changes_requested', 'accepted', 'dropped'] as const;
+export type MilestoneReviewKind = (typeof MILESTONE_REVIEW_KINDS)[number];
+
+export interface MilestoneReviewStep {
+  kind: MilestoneReviewKind;
+  /** The supervisor's comment (changes requested) or reason (dropped); null otherwise. */
+  comment: string | null;
+  actor: { name: string } | null;
+  createdAt: string;
+}
 
 export const completeWorkspaceInput = z
   .strictObject({
@@ -112,6 +159,8 @@ export const updateEntryInput = z.strictObject({
   summary: text().trim().max(5000).optional(),
   visibility: z.enum(ENTRY_VISIBILITIES).optional(),
   deliverableIds: z.array(uuid).max(50).optional(),
+  /** Board cards (from `availableTasks`) to show, in order; none is shown until picked. */
+  taskIds: z.array(text().min(1).max(100)).max(200).optional(),
 });
 
 export const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
@@ -151,10 +200,12 @@ export interface WorkspaceMilestone {
   title: string;
   week: number | null;
   status: MilestoneStatus;
-  /** The supervisor's comment when changes were requested. */
+  /** The supervisor's comment when changes were requested, or why it was dropped. */
   comment: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;
+  /** Every submission and review, oldest first. */
+  history: MilestoneReviewStep[];
   createdAt: string;
   updatedAt: string;
 }
@@ -225,6 +276,7 @@ export interface PublicPortfolioEntry {
   endDate: string;
   summary: string;
   deliverables: EntryDeliverable[];
+  /** The board cards the student chose to show. */
   completedTasks: { title: string }[];
   milestones: { title: string; status: MilestoneStatus }[];
   endorsement: { text: string; by: string | null };
@@ -241,8 +293,12 @@ export interface PortfolioEntry extends PublicPortfolioEntry {
   workspaceId: string;
   visibility: EntryVisibility;
   shareToken: string;
-  /** Every deliverable of the workspace, to choose from. */
+  /** What was handed in for accepted milestones, to choose from. */
   availableDeliverables: EntryDeliverable[];
+  /** The board's done cards at completion, to choose from. */
+  availableTasks: { id: string; title: string }[];
+  /** The cards chosen (ids from `availableTasks`), in order; shown as `completedTasks`. */
+  taskIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -257,7 +313,55 @@ export type CredentialStatus = 'valid' | 'tampered' | 'revoked';
 
 export const statusListParams = z.object({ list: z.coerce.number().int().min(1).max(1_000_000) });
 
-/** `POST /api/credentials/verify` takes the credential itself as the body. */
-export const credentialBody = z.record(text(), z.unknown(), {
-  message: 'Send the credential (a JSON object) as the body.',
-});
+/**
+ * How big a credential `POST /api/credentials/verify` looks at. A credential Stint issues is a few
+ * kilobytes, a few levels deep, with short arrays; canonicalising an arbitrary JSON-LD document costs
+ * far more than parsing it, so anything beyond these bounds is refused before that work starts.
+ */
+export const CREDENTIAL_LIMITS = {
+  bytes: 64 * 1024,
+  depth: 16,
+  /** Values (objects, arrays, strings, numbers, …) in the whole document. */
+  nodes: 4000,
+  arrayItems: 200,
+  objectKeys: 100,
+  stringLength: 20_000,
+} as const;
+
+/** The first bound `value` breaks, as a message naming where, or null within bounds. */
+export function credentialOutOfBounds(value: unknown): string | null {
+  const limits = CREDENTIAL_LIMITS;
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 1, path: '(body)' }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value: current, depth, path } = stack.pop()!;
+    nodes += 1;
+    if (nodes > limits.nodes) return `The credential has more than ${limits.nodes} values.`;
+    if (depth > limits.depth) return `${path}: nested deeper than ${limits.depth} levels.`;
+    if (typeof current === 'string' && current.length > limits.stringLength)
+      return `${path}: longer than ${limits.stringLength} characters.`;
+    if (Array.isArray(current)) {
+      if (current.length > limits.arrayItems) return `${path}: more than ${limits.arrayItems} items.`;
+      current.forEach((item, index) =>
+        stack.push({ value: item, depth: depth + 1, path: `${path}[${index}]` }),
+      );
+    } else if (typeof current === 'object' && current !== null) {
+      const entries = Object.entries(current);
+      if (entries.length > limits.objectKeys) return `${path}: more than ${limits.objectKeys} fields.`;
+      for (const [key, item] of entries)
+        stack.push({ value: item, depth: depth + 1, path: `${path}.${key}` });
+    }
+  }
+  return null;
+}
+
+/** `POST /api/credentials/verify` takes the credential itself as the body, within CREDENTIAL_LIMITS. */
+export const credentialBody = z
+  .record(text(), z.unknown(), {
+    message: 'Send the credential (a JSON object) as the body.',
+  })
+  .superRefine((credential, context) => {
+    const problem = credentialOutOfBounds(credential);
+    if (problem)
+      context.addIssue({ code: 'custom', message: `Not a credential Stint could have issued. ${problem}` });
+  });

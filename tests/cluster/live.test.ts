@@ -6,7 +6,7 @@ import { loadDocument } from '../../server/services/doc-store.ts';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { connected, emitWithAck, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { addMember, makeWorkspace } from '../helpers/workspace.ts';
-import { ENDORSEMENT, makeProjectWorkspace } from '../helpers/portfolio.ts';
+import { dropOpenMilestones, ENDORSEMENT, makeProjectWorkspace } from '../helpers/portfolio.ts';
 import {
   RawDocumentClient,
   markersIn,
@@ -170,6 +170,7 @@ describe('three processes behind the balancer', () => {
     closers.push(...raws.map((raw) => () => raw.close()));
     const onProcess1 = new ApiClient(cluster.processes[0]!.url);
     onProcess1.cookie = supervisor.cookie;
+    await dropOpenMilestones(onProcess1, workspaceId);
     const completed = await onProcess1.post(`/api/workspaces/${workspaceId}/complete`, {
       endorsement: ENDORSEMENT,
       skills: [{ skill: 'Instagram', level: 2 }],

@@ -105,11 +105,28 @@ describe('finishing an internship and proving it', () => {
     await bossMilestone.getByRole('button', { name: /^Accept/ }).click();
     await bossMilestone.getByText('Accepted', { exact: true }).waitFor();
 
+    // The project's own milestones will not be done: each is dropped with a reason, kept in its history.
+    for (const dropped of ['Agree audience and calendar', 'Design and schedule posts', 'Report results']) {
+      const card = boss.getByRole('article', { name: new RegExp(dropped) });
+      await card.getByRole('button', { name: `Drop “${dropped}”` }).click();
+      await card.getByLabel('Why is this milestone dropped?').fill('The shop changed its plans this season.');
+      await card.getByRole('button', { name: 'Drop milestone' }).click();
+      await card.getByText('Dropped', { exact: true }).waitFor();
+    }
+    await bossMilestone.getByText(/^Review history \(2\)/).click();
+    await bossMilestone.getByText('Submitted for review').waitFor();
+
     await boss.getByLabel('Your endorsement').fill(ENDORSEMENT);
     await boss.getByRole('checkbox', { name: 'Instagram' }).check();
     await boss.getByLabel('Level shown in Instagram').selectOption({ label: 'Confident' });
     await boss.getByRole('button', { name: 'Complete the internship' }).click();
     await boss.getByText(/cannot be undone/).waitFor();
+    // The confirmation says what will be signed, and what is left out.
+    const signed = boss.getByRole('region', { name: 'What your organisation will sign' });
+    await signed.getByText(/^Share the campaign report/).waitFor();
+    await signed.getByText('Campaign report', { exact: true }).waitFor();
+    await signed.getByText('Instagram — Confident').waitFor();
+    await signed.getByText(/Report results: The shop changed its plans/).waitFor();
     await expectNoSeriousA11yViolations(boss);
     await boss.getByRole('button', { name: 'Yes, complete the internship' }).click();
     await boss.getByRole('heading', { name: /Completed — read only/ }).waitFor();

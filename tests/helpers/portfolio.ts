@@ -88,7 +88,10 @@ export async function makeProjectWorkspace(
 }
 
 /** The workspace's milestones, adding one when it has none (a workspace opened directly). */
-export async function firstMilestone(supervisor: ApiClient, workspaceId: string): Promise<{ id: string }> {
+export async function firstMilestone(
+  supervisor: ApiClient,
+  workspaceId: string,
+): Promise<{ id: string; title: string }> {
   const listed = await supervisor.get(`/api/workspaces/${workspaceId}/milestones`);
   if (listed.body.items.length > 0) return listed.body.items[0];
   const created = await supervisor.post(`/api/workspaces/${workspaceId}/milestones`, {
@@ -99,10 +102,34 @@ export async function firstMilestone(supervisor: ApiClient, workspaceId: string)
   return created.body;
 }
 
+/**
+ * Drops every milestone not yet accepted, with a reason, so the workspace may be completed (a
+ * completion with an open milestone is refused). Answers the dropped milestones.
+ */
+export async function dropOpenMilestones(
+  supervisor: ApiClient,
+  workspaceId: string,
+): Promise<{ id: string; title: string }[]> {
+  const listed = await supervisor.get(`/api/workspaces/${workspaceId}/milestones`);
+  const open = (listed.body.items as { id: string; title: string; status: string }[]).filter(
+    (milestone) => milestone.status !== 'accepted' && milestone.status !== 'dropped',
+  );
+  for (const milestone of open) {
+    const dropped = await supervisor.post(`/api/milestones/${milestone.id}/drop`, {
+      reason: 'Out of scope for this internship.',
+    });
+    expect(dropped.status).toBe(200);
+  }
+  return open;
+}
+
 export const ENDORSEMENT =
   'Zoë planned and ran our first Instagram campaign end to end; bookings rose and the calendar is still in use.';
 
-/** Factory: a project workspace with a link handed in for its accepted first milestone, completed. */
+/**
+ * Factory: a project workspace with a link handed in for its accepted first milestone, the other
+ * milestones dropped, completed.
+ */
 export async function makeCompletedWorkspace(baseUrl: string, options: { studentName?: string } = {}) {
   const made = await makeProjectWorkspace(baseUrl, options);
   const milestone = await firstMilestone(made.supervisor, made.workspaceId);
@@ -115,13 +142,14 @@ export async function makeCompletedWorkspace(baseUrl: string, options: { student
   expect(link.status).toBe(201);
   expect((await made.student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
   expect((await made.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+  const dropped = await dropOpenMilestones(made.supervisor, made.workspaceId);
   const completed = await made.supervisor.post(`/api/workspaces/${made.workspaceId}/complete`, {
     endorsement: ENDORSEMENT,
     skills: [{ skill: 'Instagram', level: 2 }],
   });
   expect(completed.status).toBe(200);
   const entryId: string = completed.body.entries[0].id;
-  return { ...made, milestone, entryId, completion: completed.body };
+  return { ...made, milestone, dropped, entryId, completion: completed.body };
 }
 
 export type { Person };

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { signUp, type ApiClient } from '../helpers/api-client.ts';
+import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { projectBody } from '../helpers/marketplace.ts';
 import {
+  dropOpenMilestones,
   ENDORSEMENT,
   firstMilestone,
+  makeCompletedWorkspace,
   makeProjectWorkspace,
   SAMPLE_FILES,
   uploadFile,
@@ -140,6 +142,22 @@ describe('completion', () => {
     }
     expect((await supervisor.get(`/api/workspaces/${workspaceId}`)).body.status).toBe('active');
 
+    // Every milestone must be accepted or dropped first.
+    const early = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body);
+    expect(early.status).toBe(409);
+    expect(early.body).toEqual({
+      error: {
+        code: 'milestones_open',
+        message: expect.stringContaining(milestone.title),
+        details: expect.anything(),
+      },
+    });
+    expect((await supervisor.get(`/api/workspaces/${workspaceId}`)).body.status).toBe('active');
+    expect((await supervisor.get(`/api/workspaces/${workspaceId}/versions`)).body.items).toEqual([]);
+    expect((await student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+    expect((await supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+    await dropOpenMilestones(supervisor, workspaceId);
+
     const completed = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body);
     expect(completed.status).toBe(200);
     expect(completed.body).toMatchObject({
@@ -157,12 +175,27 @@ describe('completion', () => {
     expect(versions.body.items[0]).toMatchObject({ label: 'Completed', automatic: true });
     expect(await kindsOf(student)).toContain('workspace_completed');
 
-    const entry = await student.get(`/api/portfolio/entries/${completed.body.entries[0].id}`);
-    // In board order: the ticked card in Doing, then the Done column.
-    expect(entry.body.completedTasks.map((t: { title: string }) => t.title)).toEqual([
+    const entryUrl = `/api/portfolio/entries/${completed.body.entries[0].id}`;
+    const entry = await student.get(entryUrl);
+    // In board order: the ticked card in Doing, then the Done column — offered, not shown until picked.
+    expect(entry.body.availableTasks.map((t: { title: string }) => t.title)).toEqual([
       'Wrote the hashtag guide',
       first.title,
     ]);
+    expect(entry.body.completedTasks).toEqual([]);
+    const picked = await student.request('PATCH', entryUrl, { taskIds: [first.id] });
+    expect(picked.status).toBe(200);
+    expect(picked.body.completedTasks).toEqual([{ title: first.title }]);
+    expect((await student.request('PATCH', entryUrl, { taskIds: ['no-such-card'] })).body.error.code).toBe(
+      'unknown_task',
+    );
+    await student.request('PATCH', entryUrl, { visibility: 'unlisted' });
+    const shared = await new ApiClient(app.url).get(`/api/public/entries/${picked.body.shareToken}`);
+    expect(shared.body.completedTasks).toEqual([{ title: first.title }]);
+    expect(JSON.stringify(shared.body)).not.toContain('Wrote the hashtag guide');
+    const md = await student.get(`${entryUrl}/export?format=md`);
+    expect(md.body).toContain(first.title);
+    expect(md.body).not.toContain('Wrote the hashtag guide');
 
     // Every write is refused now, live edits included.
     for (const [method, url, input] of [
@@ -181,6 +214,52 @@ describe('completion', () => {
     expect(titles).not.toContain('Sneaked in after completion');
   });
 
+  it('re-opening lets the editors’ open live connections write again; a mentor’s stays read-only', async () => {
+    const made = await makeCompletedWorkspace(app.url);
+    const { supervisor, student, workspaceId } = made;
+    const mentor = await signUp(app.url, { role: 'mentor' });
+    // A member added after completion is refused; re-open first, then add, then connect.
+    const reopened = await supervisor.post(`/api/workspaces/${workspaceId}/reopen`, {
+      reason: 'The end date was a week early.',
+    });
+    expect(reopened.status).toBe(200);
+    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    const body = { endorsement: ENDORSEMENT, skills: [{ skill: 'Instagram', level: 2 }] };
+    expect((await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body)).status).toBe(200);
+
+    // Connections opened while it is completed: read-only.
+    const intern = openDocument(app.wsUrl, workspaceId, student.cookie, new Y.Doc());
+    const watcher = openDocument(app.wsUrl, workspaceId, mentor.cookie, new Y.Doc());
+    providers.push(intern.provider, watcher.provider);
+    await Promise.all([synced(intern.provider), synced(watcher.provider)]);
+
+    expect(
+      (await supervisor.post(`/api/workspaces/${workspaceId}/reopen`, { reason: 'Add the final report.' }))
+        .status,
+    ).toBe(200);
+    const stored = async () => {
+      const { doc } = await loadDocument(app.database.db, workspaceId);
+      return readBoard(doc).columns.flatMap((column) => column.tasks.map((task) => task.title));
+    };
+    // The intern's connection, opened while frozen, writes again without reconnecting.
+    await eventually(async () => {
+      if (!(await stored()).includes('Written after re-opening')) {
+        if (
+          !readBoard(intern.doc).columns.some((c) =>
+            c.tasks.some((t) => t.title === 'Written after re-opening'),
+          )
+        )
+          addTask(intern.doc, { title: 'Written after re-opening', column: 'todo' });
+        throw new Error('not stored yet');
+      }
+    });
+    // The mentor's edit is refused, and the intern's marker after it arrives: nothing of the mentor's got in.
+    addTask(watcher.doc, { title: 'Mentor sneaks a card in', column: 'todo' });
+    addTask(intern.doc, { title: 'Marker after the mentor', column: 'todo' });
+    await eventually(async () => expect(await stored()).toContain('Marker after the mentor'));
+    expect(await stored()).not.toContain('Mentor sneaks a card in');
+  });
+
   it('refusals change nothing: no intern, no completion', async () => {
     const { supervisor, workspaceId } = await makeWorkspace(app.url);
     const response = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, {
@@ -191,6 +270,106 @@ describe('completion', () => {
     expect(response.body.error.code).toBe('no_intern');
     expect((await supervisor.get(`/api/workspaces/${workspaceId}`)).body.status).toBe('active');
     expect((await supervisor.get(`/api/workspaces/${workspaceId}/versions`)).body.items).toEqual([]);
+  });
+});
+
+describe('what completion signs', () => {
+  it('keeps every request for changes and resubmission, and a dropped milestone is claimed nowhere', async () => {
+    const { supervisor, student, workspaceId } = await makeProjectWorkspace(app.url);
+    const listed = (await supervisor.get(`/api/workspaces/${workspaceId}/milestones`)).body.items;
+    const [kept, droppedOne] = listed as { id: string; title: string }[];
+    const handIn = async (milestoneId: string, title: string, url: string) => {
+      const added = await student.post(`/api/workspaces/${workspaceId}/deliverables`, {
+        kind: 'link',
+        title,
+        url,
+        milestoneId,
+      });
+      expect(added.status).toBe(201);
+      return added.body.id as string;
+    };
+    await handIn(kept!.id, 'Content calendar', 'https://docs.example.org/calendar');
+    const droppedLink = await handIn(
+      droppedOne!.id,
+      'Abandoned post designs',
+      'https://docs.example.org/designs',
+    );
+
+    // Review history: the request for changes survives the resubmission.
+    expect((await student.post(`/api/milestones/${droppedOne!.id}/submit`)).status).toBe(200);
+    await supervisor.post(`/api/milestones/${droppedOne!.id}/request-changes`, {
+      comment: 'Use the brand colours.',
+    });
+    expect((await student.post(`/api/milestones/${droppedOne!.id}/submit`)).status).toBe(200);
+    expect(
+      (await student.post(`/api/milestones/${droppedOne!.id}/drop`, { reason: 'I would rather not.' }))
+        .status,
+    ).toBe(403);
+    expect((await supervisor.post(`/api/milestones/${droppedOne!.id}/drop`, {})).body.error.code).toBe(
+      'validation_failed',
+    );
+    const dropped = await supervisor.post(`/api/milestones/${droppedOne!.id}/drop`, {
+      reason: 'The shop paused its paid posts this season.',
+    });
+    expect(dropped.body).toMatchObject({
+      status: 'dropped',
+      comment: 'The shop paused its paid posts this season.',
+    });
+    expect(
+      dropped.body.history.map((step: { kind: string; comment: string | null }) => [step.kind, step.comment]),
+    ).toEqual([
+      ['submitted', null],
+      ['changes_requested', 'Use the brand colours.'],
+      ['submitted', null],
+      ['dropped', 'The shop paused its paid posts this season.'],
+    ]);
+    expect(dropped.body.history[1].actor).toEqual({ name: supervisor.user.name });
+    const again = (await student.get(`/api/workspaces/${workspaceId}/milestones`)).body.items;
+    expect(again.find((m: { id: string }) => m.id === droppedOne!.id).history).toHaveLength(4);
+    expect(
+      (await supervisor.post(`/api/milestones/${droppedOne!.id}/drop`, { reason: 'Twice, to be sure.' })).body
+        .error.code,
+    ).toBe('invalid_status');
+    const late = await student.post(`/api/workspaces/${workspaceId}/deliverables`, {
+      kind: 'link',
+      title: 'Late',
+      url: 'https://docs.example.org/late',
+      milestoneId: droppedOne!.id,
+    });
+    expect(late.body.error.code).toBe('milestone_dropped');
+
+    expect((await student.post(`/api/milestones/${kept!.id}/submit`)).status).toBe(200);
+    expect((await supervisor.post(`/api/milestones/${kept!.id}/accept`)).status).toBe(200);
+    const body = { endorsement: ENDORSEMENT, skills: [{ skill: 'Instagram', level: 2 }] };
+    const refused = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('milestones_open');
+    expect(refused.body.error.details.open.map((m: { title: string }) => m.title)).toEqual([listed[2].title]);
+    await dropOpenMilestones(supervisor, workspaceId);
+    const completed = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body);
+    expect(completed.status).toBe(200);
+
+    const entryUrl = `/api/portfolio/entries/${completed.body.entries[0].id}`;
+    const entry = (await student.get(entryUrl)).body;
+    expect(entry.deliverables.map((d: { title: string }) => d.title)).toEqual(['Content calendar']);
+    expect(entry.availableDeliverables.map((d: { title: string }) => d.title)).toEqual(['Content calendar']);
+    expect(entry.milestones).toEqual([{ title: kept!.title, status: 'accepted' }]);
+    const sneaked = await student.request('PATCH', entryUrl, { deliverableIds: [droppedLink] });
+    expect(sneaked.body.error.code).toBe('unknown_deliverable');
+
+    const credential = (await student.get(`${entryUrl}/export?format=ob3`)).body;
+    const exports = [
+      JSON.stringify(credential),
+      JSON.stringify(entry),
+      (await student.get(`${entryUrl}/export?format=md`)).body,
+      JSON.stringify((await student.get(`${entryUrl}/export?format=json-resume`)).body),
+    ];
+    expect(credential.credentialSubject.achievement.criteria.narrative).toContain(kept!.title);
+    for (const text of exports) {
+      for (const claim of [droppedOne!.title, 'Abandoned post designs', listed[2].title]) {
+        expect(text).not.toContain(claim);
+      }
+    }
   });
 });
 

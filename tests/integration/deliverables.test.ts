@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
-import { download, filesUnder, firstMilestone, SAMPLE_FILES, uploadFile } from '../helpers/portfolio.ts';
+import {
+  download,
+  dropOpenMilestones,
+  filesUnder,
+  firstMilestone,
+  makeProjectWorkspace,
+  SAMPLE_FILES,
+  uploadFile,
+} from '../helpers/portfolio.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 import { MAX_DELIVERABLE_BYTES } from '../../shared/schemas/portfolio.ts';
@@ -101,6 +109,57 @@ describe('deliverables', () => {
     expect((await team.intern.get(`/api/deliverables/${link.body.id}/download`)).body.error.code).toBe(
       'not_a_file',
     );
+  });
+
+  it('a link with a space or `#frag ment` is stored percent-encoded; a credential naming it signs and verifies', async () => {
+    const team = await makeProjectWorkspace(app.url);
+    const milestone = await firstMilestone(team.supervisor, team.workspaceId);
+    const add = (url: unknown) =>
+      team.student.post(`/api/workspaces/${team.workspaceId}/deliverables`, {
+        kind: 'link',
+        title: 'Report',
+        url,
+        milestoneId: milestone.id,
+      });
+    const spaced = await add('  https://docs.example.org/final report.pdf#frag ment  ');
+    expect(spaced.status).toBe(201);
+    expect(spaced.body.url).toBe('https://docs.example.org/final%20report.pdf#frag%20ment');
+    expect((await add('https://docs.example.org/a(b)?q=1 2')).body.url).toBe(
+      'https://docs.example.org/a(b)?q=1%202',
+    );
+    for (const bad of [
+      'javascript:alert(1)',
+      'https://user:secret@docs.example.org/',
+      'docs.example.org/no-scheme',
+      'https://',
+      'ftp://docs.example.org/file',
+      `https://docs.example.org/${'a'.repeat(2000)}`,
+      '',
+      42,
+    ]) {
+      const refused = await add(bad);
+      expect(refused.status, String(bad)).toBe(400);
+      expect(refused.body.error.code).toBe('validation_failed');
+    }
+
+    expect((await team.student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+    expect((await team.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+    await dropOpenMilestones(team.supervisor, team.workspaceId);
+    const completed = await team.supervisor.post(`/api/workspaces/${team.workspaceId}/complete`, {
+      endorsement: 'Careful, punctual work that we could use straight away.',
+      skills: [{ skill: 'Instagram', level: 2 }],
+    });
+    expect(completed.status).toBe(200);
+    const entryUrl = `/api/portfolio/entries/${completed.body.entries[0].id}`;
+    const credential = await team.student.get(`${entryUrl}/export?format=ob3`);
+    expect(credential.status).toBe(200);
+    expect(credential.body.evidence.map((item: { id: string }) => item.id)).toContain(spaced.body.url);
+    expect((await new ApiClient(app.url).post('/api/credentials/verify', credential.body)).body).toEqual({
+      status: 'valid',
+    });
+    for (const format of ['md', 'pdf', 'json-resume']) {
+      expect((await team.student.get(`${entryUrl}/export?format=${format}`)).status, format).toBe(200);
+    }
   });
 
   it('mentors and viewers cannot hand anything in', async () => {
@@ -283,6 +342,7 @@ describe('deliverables', () => {
     const milestone = await firstMilestone(team.supervisor, team.workspaceId);
     const file = { name: 'final.pdf', type: 'application/pdf', bytes: SAMPLE_FILES.pdf() };
     const handedIn = await uploadFile(team.intern, team.workspaceId, file, { milestoneId: milestone.id });
+    await dropOpenMilestones(team.supervisor, team.workspaceId);
     const completed = await team.supervisor.post(`/api/workspaces/${team.workspaceId}/complete`, {
       endorsement: 'Careful, punctual work that we could use straight away.',
       skills: [{ skill: 'canva', level: 1 }],

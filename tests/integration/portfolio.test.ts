@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import {
   download,
+  dropOpenMilestones,
   ENDORSEMENT,
   firstMilestone,
   makeCompletedWorkspace,
@@ -172,6 +173,9 @@ async function makeCompletedWorkspaceWithFile() {
     milestoneId: milestone.id,
   });
   expect(link.status).toBe(201);
+  expect((await made.student.post(`/api/milestones/${milestone.id}/submit`)).status).toBe(200);
+  expect((await made.supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
+  await dropOpenMilestones(made.supervisor, made.workspaceId);
   const completed = await made.supervisor.post(`/api/workspaces/${made.workspaceId}/complete`, {
     endorsement: ENDORSEMENT,
     skills: [{ skill: 'Canva', level: 1 }],
@@ -196,7 +200,7 @@ describe('exports', () => {
     expect(md.body).toContain('# Instagram launch for Corner Thread Fabrics');
     expect(md.body).toContain(`**${ORG}**`);
     expect(md.body).toContain('Intern: Zoë Ñúñez');
-    expect(md.body).toContain('\\*twelve\\* posts, \\[one\\] calendar.');
+    expect(md.body).toContain('\\*twelve\\* posts, \\[one] calendar.');
     expect(md.body).toContain('- [Content calendar](https://docs.example.org/calendar)');
     expect(md.body).toContain(`> — ${supervisor.user.name}`);
 
@@ -256,7 +260,11 @@ describe('exports', () => {
     expect(md.status).toBe(200);
     expect(md.body).toContain('Intern: Zoë Ñúñez');
     expect(md.body).not.toContain(student.user.email);
-    expect((await anonymous.get(`${url}?format=json-resume`)).body.basics).toEqual({ name: 'Zoë Ñúñez' });
+    expect((await anonymous.get(`${url}?format=json-resume`)).body.basics).toEqual({
+      name: 'Zoë Ñúñez',
+      location: {},
+      profiles: [],
+    });
     expect((await anonymous.get(`${url}?format=ob3`)).body.error.code).toBe('owner_only');
   });
 });

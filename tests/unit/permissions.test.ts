@@ -33,6 +33,7 @@ const TABLE: [WorkspaceRuleName, { active: WorkspaceRole[]; completed: Workspace
   ['deleteOwnDeliverable', { active: [S, I], completed: [] }],
   ['manageMilestones', { active: [S], completed: [] }],
   ['reviewMilestone', { active: [S], completed: [] }],
+  ['dropMilestone', { active: [S], completed: [] }],
   ['submitMilestone', { active: [I], completed: [] }],
   ['completeWorkspace', { active: [S], completed: [] }],
   ['giveFeedback', { active: [], completed: [S, I] }],

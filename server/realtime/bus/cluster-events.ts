@@ -4,12 +4,13 @@ import type { RedisBus } from './redis-bus.ts';
 
 /**
  * Domain events every process must react to on its own connections and its own memory: a removed
- * member's sockets, the freeze at completion, ended sessions, the match index and exposure counts.
+ * member's sockets, the freeze at completion and the thaw at re-opening, ended sessions, the match index and exposure counts.
  * (Notifications need no relay: Socket.IO's adapter already delivers `user:<id>` rooms everywhere.)
  */
 export const CLUSTER_EVENTS = [
   'membership:removed',
   'workspace:completed',
+  'workspace:reopened',
   'sessions:ended',
   'project:changed',
   'profile:changed',

@@ -79,6 +79,17 @@ export function createYjsServer(context: AppContext) {
     for (const connection of rooms.connectionsOf(workspaceId)) connection.readOnly = true;
   }
 
+  /**
+   * The reverse of `freeze` (the workspace was re-opened): each connection may write again if its
+   * person's role, read afresh, allows editing now.
+   */
+  async function thaw(workspaceId: string) {
+    for (const connection of rooms.connectionsOf(workspaceId)) {
+      const access = await getWorkspaceAccess(context.db, workspaceId, connection.user.id);
+      connection.readOnly = !allows('editDocument', access);
+    }
+  }
+
   /** Closes the connections opened by ended sessions of a user ('all': every session of theirs). */
   function closeSessions(userId: string, sessionIds: string[] | 'all') {
     for (const connection of rooms.all()) {
@@ -102,6 +113,7 @@ export function createYjsServer(context: AppContext) {
     handleUpgrade: upgrade.handleUpgrade,
     disconnectMember,
     freeze,
+    thaw,
     closeSessions,
     connections: () => rooms.all(),
     close,

@@ -2,6 +2,7 @@ import {
   DELIVERABLE_TYPES,
   MAX_DELIVERABLE_BYTES,
   type EntryVisibility,
+  type MilestoneReviewKind,
   type MilestoneStatus,
 } from '$shared/schemas/portfolio.ts';
 import { SKILL_LEVEL_LABELS, type SkillLevel } from '$shared/marketplace.ts';
@@ -14,6 +15,14 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   submitted: 'Waiting for review',
   accepted: 'Accepted',
   changes_requested: 'Changes requested',
+  dropped: 'Dropped',
+};
+
+export const REVIEW_STEP_LABELS: Record<MilestoneReviewKind, string> = {
+  submitted: 'Submitted for review',
+  changes_requested: 'Changes asked for',
+  accepted: 'Accepted as done',
+  dropped: 'Dropped from the internship',
 };
 
 export const VISIBILITY_OPTIONS: { value: EntryVisibility; label: string; description: string }[] = [

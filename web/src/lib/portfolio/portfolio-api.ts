@@ -41,6 +41,13 @@ export function requestChanges(milestoneId: string, comment: string) {
   });
 }
 
+export function dropMilestone(milestoneId: string, reason: string) {
+  return apiFetch<WorkspaceMilestone>(`${milestone(milestoneId)}/drop`, {
+    method: 'POST',
+    body: { reason },
+  });
+}
+
 export function listDeliverables(workspaceId: string, fetchImpl?: typeof fetch) {
   return apiFetchAll<Deliverable>(`${workspace(workspaceId)}/deliverables`, { fetch: fetchImpl });
 }
@@ -129,7 +136,7 @@ export function listEntries(fetchImpl?: typeof fetch) {
 
 export function updateEntry(
   entryId: string,
-  input: { summary?: string; visibility?: EntryVisibility; deliverableIds?: string[] },
+  input: { summary?: string; visibility?: EntryVisibility; deliverableIds?: string[]; taskIds?: string[] },
 ) {
   return apiFetch<PortfolioEntry>(entry(entryId), { method: 'PATCH', body: input });
 }

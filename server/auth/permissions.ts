@@ -220,6 +220,18 @@ export const canWithdrawApplication = (application: { studentId: string }, userI
   application.studentId === userId;
 
 // ---------------------------------------------------------------------------------------------
+// Invitations to a workspace or an organisation.
+
+/**
+ * An invitation is answered only by the owner of the address it was sent to, and only once they
+ * have confirmed that address (anyone else is told it does not exist).
+ */
+export const canAnswerInvitation = (
+  invitation: { email: string },
+  user: { email: string; emailConfirmed?: boolean },
+) => user.emailConfirmed === true && invitation.email.toLowerCase() === user.email.toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
 // Portfolio entries.
 
 /** A portfolio entry is the student's alone to read in full, edit and export. */
@@ -244,6 +256,7 @@ export const RULE_NAMES = [
   'viewProject',
   'viewApplication',
   'withdrawApplication',
+  'answerInvitation',
   'manageEntry',
   'readSharedEntry',
   'createProgramme',
@@ -263,6 +276,7 @@ export type RuleName =
   | 'viewProject'
   | 'viewApplication'
   | 'withdrawApplication'
+  | 'answerInvitation'
   | 'manageEntry'
   | 'readSharedEntry'
   | 'createProgramme'

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import type { DomainEventBus } from '../events.ts';
 import { queueEmail } from '../mail/outbox.ts';
+import { deliverWaitingInvitations } from './member-invitations.ts';
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-tokens.ts';
 import { AppError } from '../errors.ts';
 import { takeRateLimits } from './attempt-limits.ts';
@@ -38,15 +39,15 @@ export async function resendEmailConfirmation(db: Db, events: DomainEventBus, us
  * Confirms the address the token was sent to, once. A token for an address the account no longer
  * has (it changed since) confirms nothing.
  */
-export async function confirmEmail(db: Db, token: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function confirmEmail(db: Db, events: DomainEventBus, token: string): Promise<void> {
+  const push = await db.transaction(async (tx) => {
     const row = await consumeAccountToken(tx, 'email_confirmation', token);
     const confirmed = row
       ? await tx
           .update(users)
           .set({ emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, now())` })
           .where(and(eq(users.id, row.userId), sql`lower(${users.email}) = ${row.email.toLowerCase()}`))
-          .returning({ id: users.id })
+          .returning({ id: users.id, email: users.email, name: users.name, emailConfirmedAt: users.emailConfirmedAt })
       : [];
     if (confirmed.length === 0)
       throw new AppError(
@@ -54,5 +55,8 @@ export async function confirmEmail(db: Db, token: string): Promise<void> {
         'invalid_token',
         'This confirmation link is not valid any more. Ask for a new one.',
       );
+    // Invitations held back until the address was proven reach its owner now.
+    return deliverWaitingInvitations(tx, events, confirmed[0]!);
   });
+  push();
 }

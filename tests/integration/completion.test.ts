@@ -106,7 +106,7 @@ describe('completion', () => {
   it('completes in one step: frozen, versioned, endorsed, with an entry for the intern', async () => {
     const { supervisor, student, workspaceId } = await makeProjectWorkspace(app.url);
     const mentor = await signUp(app.url, { role: 'mentor' });
-    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    await addMember(supervisor, workspaceId, mentor, 'mentor');
     const milestone = await firstMilestone(supervisor, workspaceId);
     const file = { name: 'calendar.pdf', type: 'application/pdf', bytes: SAMPLE_FILES.pdf() };
     expect((await uploadFile(student, workspaceId, file, { milestoneId: milestone.id })).status).toBe(201);

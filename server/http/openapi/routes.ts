@@ -194,9 +194,14 @@ export const API_ROUTES: ApiRoute[] = [
     body: createWorkspaceInput,
     status: 201,
   }),
+  route('get', '/me/invitations', 'Invitations', 'signedIn', 'Invitations waiting for the caller’s confirmed address', {
+    answers: 'list',
+  }),
+  route('post', '/invitations/:id/accept', 'Invitations', 'answerInvitation', 'Accept an invitation'),
+  route('post', '/invitations/:id/decline', 'Invitations', 'answerInvitation', 'Decline an invitation'),
   route('get', '/workspaces', 'Workspaces', 'signedIn', 'The caller’s workspaces', { answers: 'list' }),
   route('get', '/workspaces/:id', 'Workspaces', 'viewWorkspace', 'One workspace with its members'),
-  route('post', '/workspaces/:id/members', 'Workspaces', 'manageMembers', 'Add a member or invite an email', {
+  route('post', '/workspaces/:id/members', 'Workspaces', 'manageMembers', 'Invite a person by email (same answer for every address)', {
     body: addMemberInput,
     status: 201,
   }),

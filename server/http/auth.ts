@@ -31,7 +31,11 @@ export function authRouter(context: AppContext): Router {
     } else {
       // The same answer as a new account, with a cookie that opens nothing: the address's owner
       // was emailed instead (see services/accounts.ts).
-      const cookie = sessionCookie(randomBytes(32).toString('base64url'), new Date(Date.now() + SESSION_LIFETIME_MS), isSecure(request));
+      const cookie = sessionCookie(
+        randomBytes(32).toString('base64url'),
+        new Date(Date.now() + SESSION_LIFETIME_MS),
+        isSecure(request),
+      );
       response.setHeader('Set-Cookie', cookie);
       request.log.info('signup for an address that has an account');
     }

@@ -55,7 +55,10 @@ async function deliver(
   recipient: Recipient | undefined,
 ): Promise<() => void> {
   if (recipient && !recipient.emailConfirmedAt) return () => {};
-  const where = invitation.target === 'workspace' ? `“${invitation.targetName}” as ${invitation.role}` : `${invitation.targetName} as a supervisor`;
+  const where =
+    invitation.target === 'workspace'
+      ? `“${invitation.targetName}” as ${invitation.role}`
+      : `${invitation.targetName} as a supervisor`;
   const path = recipient
     ? '/invitations'
     : invitation.target === 'workspace'
@@ -164,7 +167,10 @@ export async function inviteToWorkspace(
         .select({ role: workspaceMembers.role })
         .from(workspaceMembers)
         .where(
-          and(eq(workspaceMembers.workspaceId, access.workspaceId), eq(workspaceMembers.userId, recipient.id)),
+          and(
+            eq(workspaceMembers.workspaceId, access.workspaceId),
+            eq(workspaceMembers.userId, recipient.id),
+          ),
         );
       if (member) throw conflict('already_member', 'This person is already a member of this workspace.');
     }
@@ -216,7 +222,11 @@ export async function inviteToOrganisation(
 }
 
 /** Sends again an invitation still pending (the reminders job does, once). */
-export async function redeliverInvitation(db: Db | Tx, events: DomainEventBus, invitation: PendingInvitation) {
+export async function redeliverInvitation(
+  db: Db | Tx,
+  events: DomainEventBus,
+  invitation: PendingInvitation,
+) {
   return deliver(db, events, invitation, await recipientFor(db, invitation.email));
 }
 
@@ -290,7 +300,10 @@ export async function acceptInvitation(
       .where(eq(orgInvitations.id, invitation.id))
       .returning({ id: orgInvitations.id });
     if (deleted.length === 0) throw invitationNotFound();
-    await tx.insert(orgSupervisors).values({ orgId: invitation.targetId, userId: user.id }).onConflictDoNothing();
+    await tx
+      .insert(orgSupervisors)
+      .values({ orgId: invitation.targetId, userId: user.id })
+      .onConflictDoNothing();
     return { orgId: invitation.targetId };
   });
 }

@@ -26,6 +26,8 @@ export interface StintServer extends Server {
   shutdown(): Promise<void>;
   /** The Express app behind it, for tests that inspect its routes. */
   expressApp: express.Express;
+  /** The domain events of this process (tests run scheduled jobs with a controlled clock). */
+  events: DomainEventBus;
 }
 
 export interface AppOptions {
@@ -122,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
     })();
     return stopping;
   };
-  return Object.assign(server, { shutdown, expressApp: app });
+  return Object.assign(server, { shutdown, expressApp: app, events: context.events });
 }
 
 function listeningOrigin(server: Server, fallbackPort: number): string {

@@ -161,7 +161,12 @@ export async function runReminders(db: Db, events: DomainEventBus, now: Date): P
   }
 
   // A submitted milestone nobody reviewed: the supervisors, once per submission.
-  const unreviewed = await queryRows<{ id: string; workspace_id: string; title: string; submitted_at: string }>(
+  const unreviewed = await queryRows<{
+    id: string;
+    workspace_id: string;
+    title: string;
+    submitted_at: string;
+  }>(
     db,
     sql`select m.id, m.workspace_id, m.title, m.submitted_at::text as submitted_at
         from workspace_milestones m
@@ -259,12 +264,7 @@ async function membersOf(db: Db, workspaceId: string, roles: string[]): Promise<
  * once per person per (UTC) day, from `hour` o'clock on. The (digest, person:day) claim in
  * reminders_sent makes it once with any number of processes.
  */
-export async function sendDigests(
-  db: Db,
-  events: DomainEventBus,
-  now: Date,
-  hour = 8,
-): Promise<number> {
+export async function sendDigests(db: Db, events: DomainEventBus, now: Date, hour = 8): Promise<number> {
   if (now.getUTCHours() < hour) return 0;
   const day = now.toISOString().slice(0, 10);
   const people = await queryRows<{ user_id: string }>(

@@ -32,6 +32,9 @@ describe('adding people is an invitation', () => {
     const confirmed = await signUp(app.url, { role: 'mentor', name: 'Ada\r\nBcc: evil@example.test' });
     await confirmAddress(confirmed);
     const unconfirmed = await signUp(app.url, { role: 'mentor' });
+    // The inviter's name reaches the subject: a renamed supervisor with CR/LF in it.
+    const renamed = await supervisor.request('PATCH', '/api/me', { name: 'Priya\r\nBcc: evil@example.test' });
+    expect(renamed.status).toBe(200);
     const nobody = `nobody-${Date.now()}@example.test`;
     const socket = await connected(openSocket(app.url, confirmed.cookie));
     const pushed: { kind: string; link: string }[] = [];
@@ -55,7 +58,9 @@ describe('adding people is an invitation', () => {
     const invited = await mail.waitForTo(confirmed.user.email, 'invitation');
     expect(invited.envelopeTo).toEqual([confirmed.user.email]);
     expect(invited.parsed.headers.has('bcc')).toBe(false);
-    expect(invited.subject).toContain('invites you to Pop-up Bcc: evil@example.test');
+    expect(invited.subject).toBe(
+      'Priya Bcc: evil@example.test invites you to Pop-up Bcc: evil@example.test · Stint',
+    );
     expect(invited.text).toMatch(/https?:\/\/\S+\/invitations\b/);
     await eventually(() =>
       expect(pushed).toEqual([expect.objectContaining({ kind: 'workspace_invited', link: '/invitations' })]),

@@ -65,7 +65,12 @@ const environment = z.object({
   MAIL_FROM: optionalText.pipe(z.string().max(200).optional()),
   MAIL_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   /** How often each process runs the reminders and the daily digest (0: never, for tests). */
-  REMINDERS_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(15 * 60 * 1000),
+  REMINDERS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400_000)
+    .default(15 * 60 * 1000),
   /** The UTC hour from which each day's digest goes out. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });

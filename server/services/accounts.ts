@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { loginFailures, users } from '../db/schema.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { AppError, TooManyRequests, conflict } from '../errors.ts';
+import { AppError, TooManyRequests } from '../errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
 import { sendEmailConfirmation } from './email-confirmation.ts';
 import type { DomainEventBus } from '../events.ts';

@@ -3,14 +3,10 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { orgInvitations, orgSupervisors, organisations, users } from '../db/schema.ts';
 import type { OrgAccess } from '../auth/permissions.ts';
-import type { DomainEventBus } from '../events.ts';
 import type { Organisation } from '../../shared/schemas/marketplace-views.ts';
 import type { createOrgInput, updateOrgInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict } from '../errors.ts';
-import { createNotifications } from './notifications.ts';
-import { queueEmail } from '../mail/outbox.ts';
-import { findUserByEmail } from './users.ts';
+import { AppError } from '../errors.ts';
 
 type OrgRow = typeof organisations.$inferSelect;
 

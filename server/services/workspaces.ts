@@ -20,9 +20,6 @@ import type {
 import { createInitialDocument, defaultBrief, type InitialDocument } from './brief-builder.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from '../errors.ts';
-import { findUserByEmail } from './users.ts';
-import { createNotifications } from './notifications.ts';
-import { queueEmail } from '../mail/outbox.ts';
 
 /** The caller's standing in a workspace: null when the workspace does not exist. */
 export async function getWorkspaceAccess(

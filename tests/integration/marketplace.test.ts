@@ -3,7 +3,13 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { signUp } from '../helpers/api-client.ts';
 import { connected, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
-import { addCoSupervisor, apply, makeOrg, makePublishedProject, projectBody } from '../helpers/marketplace.ts';
+import {
+  addCoSupervisor,
+  apply,
+  makeOrg,
+  makePublishedProject,
+  projectBody,
+} from '../helpers/marketplace.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { readBoard } from '../../shared/board.ts';
 import { getBrief } from '../../shared/doc-layout.ts';

@@ -124,7 +124,9 @@ describe('product emails', () => {
     const digested = await signUp(app.url);
     await setPreference(quiet, 'application_decided', 'off');
     await setPreference(digested, 'application_decided', 'digest');
-    const applications = await Promise.all([told, quiet, digested].map((student) => apply(student, project.id)));
+    const applications = await Promise.all(
+      [told, quiet, digested].map((student) => apply(student, project.id)),
+    );
     for (const application of [applications[1]!, applications[2]!, applications[0]!]) {
       const declined = await supervisor.post(`/api/applications/${application.id}/decline`, {
         message: 'We chose someone with more photography.',

@@ -48,7 +48,12 @@ describe('workspace routes', () => {
       role: 'mentor',
     });
     expect(added.status).toBe(201);
-    expect(added.body).toEqual({ id: expect.any(String), email: mentor.user.email, role: 'mentor', status: 'pending' });
+    expect(added.body).toEqual({
+      id: expect.any(String),
+      email: mentor.user.email,
+      role: 'mentor',
+      status: 'pending',
+    });
     expect((await mentor.get(`/api/workspaces/${workspaceId}`)).status).toBe(404);
     expect((await mentor.post(`/api/invitations/${added.body.id}/accept`)).status).toBe(200);
     expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual(['view', 'chat']);
@@ -63,7 +68,11 @@ describe('workspace routes', () => {
       role: 'intern',
     });
     expect(invited.status).toBe(201);
-    expect(invited.body).toMatchObject({ email: 'new.intern@example.test', role: 'intern', status: 'pending' });
+    expect(invited.body).toMatchObject({
+      email: 'new.intern@example.test',
+      role: 'intern',
+      status: 'pending',
+    });
     const intern = await signUp(app.url, { email: 'new.intern@example.test' });
     // Signing up is not enough: the address must be proven before the invitation can be answered.
     expect((await intern.get('/api/me/invitations')).body.items).toEqual([]);
@@ -71,7 +80,12 @@ describe('workspace routes', () => {
     await confirmAddress(intern);
     const waiting = await intern.get('/api/me/invitations');
     expect(waiting.body.items).toEqual([
-      expect.objectContaining({ id: invited.body.id, target: 'workspace', targetId: workspaceId, role: 'intern' }),
+      expect.objectContaining({
+        id: invited.body.id,
+        target: 'workspace',
+        targetId: workspaceId,
+        role: 'intern',
+      }),
     ]);
     expect((await intern.post(`/api/invitations/${invited.body.id}/accept`)).status).toBe(200);
     const seen = await intern.get(`/api/workspaces/${workspaceId}`);

@@ -20,12 +20,15 @@ import { startLiveBus } from './realtime/bus/index.ts';
 import { loadWebHandler } from './web-handler.ts';
 import { MailSender } from './mail/sender.ts';
 import { createMailTransport } from './mail/transport.ts';
+import { startReminderJob } from './services/reminders.ts';
 
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
   shutdown(): Promise<void>;
   /** The Express app behind it, for tests that inspect its routes. */
   expressApp: express.Express;
+  /** The domain events of this process (tests run scheduled jobs with a controlled clock). */
+  events: DomainEventBus;
 }
 
 export interface AppOptions {
@@ -99,10 +102,21 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
   const realtime = attachRealtime(server, context);
   context.mail.setOrigin(() => context.config.publicOrigin ?? listeningOrigin(server, context.config.port));
   context.mail.start(context.events);
+  const stopReminders =
+    context.config.reminders.intervalMs > 0
+      ? startReminderJob({
+          db: context.db,
+          events: context.events,
+          intervalMs: context.config.reminders.intervalMs,
+          digestHour: context.config.reminders.digestHour,
+          onError: (error) => context.logger.error({ err: error }, 'reminders job failed'),
+        })
+      : () => {};
 
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
+      stopReminders();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await realtime.close();
       server.closeAllConnections();
@@ -113,7 +127,7 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
     })();
     return stopping;
   };
-  return Object.assign(server, { shutdown, expressApp: app });
+  return Object.assign(server, { shutdown, expressApp: app, events: context.events });
 }
 
 function listeningOrigin(server: Server, fallbackPort: number): string {

@@ -64,6 +64,15 @@ const environment = z.object({
   ),
   MAIL_FROM: optionalText.pipe(z.string().max(200).optional()),
   MAIL_RETRY_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** How often each process runs the reminders and the daily digest (0: never, for tests). */
+  REMINDERS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400_000)
+    .default(15 * 60 * 1000),
+  /** The UTC hour from which each day's digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export interface Config {
@@ -97,6 +106,8 @@ export interface Config {
   /** Overrides of the rate limits (`RATE_LIMITS=chat:send=5/10,signup=3/3600`), or `off`. */
   rateLimits: RateLimitOverrides;
   mail: MailConfig;
+  /** The scheduled reminders and daily digest (services/reminders.ts). */
+  reminders: { intervalMs: number; digestHour: number };
 }
 
 export interface MailConfig {
@@ -172,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: vars.MAIL_FROM ?? 'Stint <no-reply@stint.localhost>',
       retryMs: vars.MAIL_RETRY_MS,
     },
+    reminders: { intervalMs: vars.REMINDERS_INTERVAL_MS, digestHour: vars.DIGEST_HOUR },
     issuerImage: vars.ISSUER_IMAGE_URL,
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD

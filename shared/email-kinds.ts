@@ -2,7 +2,13 @@
  * Every kind of email Stint sends. Security emails always go out at once; for the others each person
  * chooses instant, a daily digest, or off on the settings page.
  */
-export const SECURITY_EMAIL_KINDS = ['password_reset', 'email_confirmation', 'account_deleted'] as const;
+export const SECURITY_EMAIL_KINDS = [
+  'password_reset',
+  'email_confirmation',
+  'account_deleted',
+  'account_exists',
+  'email_changed',
+] as const;
 
 export const ACTIVITY_EMAIL_KINDS = [
   'invitation',

@@ -224,6 +224,18 @@ export const canWithdrawApplication = (application: { studentId: string }, userI
   application.studentId === userId;
 
 // ---------------------------------------------------------------------------------------------
+// Invitations to a workspace or an organisation.
+
+/**
+ * An invitation is answered only by the owner of the address it was sent to, and only once they
+ * have confirmed that address (anyone else is told it does not exist).
+ */
+export const canAnswerInvitation = (
+  invitation: { email: string },
+  user: { email: string; emailConfirmed?: boolean },
+) => user.emailConfirmed === true && invitation.email.toLowerCase() === user.email.toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
 // Portfolio entries.
 
 /** A portfolio entry is the student's alone to read in full, edit and export. */
@@ -248,6 +260,7 @@ export const RULE_NAMES = [
   'viewProject',
   'viewApplication',
   'withdrawApplication',
+  'answerInvitation',
   'manageEntry',
   'readSharedEntry',
   'createProgramme',
@@ -267,6 +280,7 @@ export type RuleName =
   | 'viewProject'
   | 'viewApplication'
   | 'withdrawApplication'
+  | 'answerInvitation'
   | 'manageEntry'
   | 'readSharedEntry'
   | 'createProgramme'

@@ -1,13 +1,21 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import {
+  changeName,
   changePassword,
+  endOtherSession,
   getEmailPreferences,
   listSessions,
   setEmailPreferences,
   signOutEverywhere,
 } from '../services/account-settings.ts';
-import { changePasswordInput, emailPreferencesInput } from '../../shared/schemas/account.ts';
+import {
+  changeEmailInput,
+  changeNameInput,
+  changePasswordInput,
+  emailPreferencesInput,
+} from '../../shared/schemas/account.ts';
+import { requestEmailChange } from '../services/email-confirmation.ts';
 import { clearedSessionCookie } from '../auth/session-cookie.ts';
 import { parseInput } from './validate.ts';
 import { assertStrongPassword } from '../auth/password-strength.ts';
@@ -34,6 +42,25 @@ export function accountSettingsRouter(context: AppContext): Router {
     const { currentPassword, newPassword } = parseInput(changePasswordInput, request.body);
     assertStrongPassword(newPassword, 'newPassword', [user.email, user.name]);
     await changePassword(db, events, user, currentPassword, newPassword);
+    response.json({ ok: true });
+  });
+
+  router.patch('/me', async (request, response) => {
+    const user = requireUser(request);
+    const { name } = parseInput(changeNameInput, request.body);
+    response.json(await changeName(db, user.id, name));
+  });
+
+  router.post('/me/email', async (request, response) => {
+    const user = requireUser(request);
+    const input = parseInput(changeEmailInput, request.body);
+    await requestEmailChange(db, events, user.id, input);
+    response.status(202).json({ ok: true });
+  });
+
+  router.delete('/me/sessions/:id', async (request, response) => {
+    const user = requireUser(request);
+    await endOtherSession(db, events, user, String(request.params.id));
     response.json({ ok: true });
   });
 

@@ -13,6 +13,7 @@ import { projectsRouter } from './projects.ts';
 import { applicationsRouter } from './applications.ts';
 import { studentsRouter } from './students.ts';
 import { notificationsRouter } from './notifications.ts';
+import { invitationsRouter } from './invitations.ts';
 import { deliverablesRouter } from './deliverables.ts';
 import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
@@ -43,6 +44,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(applicationsRouter(context));
   api.use(studentsRouter(context));
   api.use(notificationsRouter(context));
+  api.use(invitationsRouter(context));
   api.use(deliverablesRouter(context));
   api.use(milestonesRouter(context));
   api.use(completionRouter(context));

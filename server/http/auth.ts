@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { logIn, signUp } from '../services/accounts.ts';
-import { createSession, logOut } from '../services/sessions.ts';
+import { randomBytes } from 'node:crypto';
+import { SESSION_LIFETIME_MS, createSession, logOut } from '../services/sessions.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie.ts';
 import { loginInput, signupInput } from '../../shared/schemas/auth.ts';
 import { parseInput } from './validate.ts';
@@ -25,9 +26,21 @@ export function authRouter(context: AppContext): Router {
     const input = parseInput(signupInput, request.body);
     assertStrongPassword(input.password, 'password', [input.email, input.name]);
     await context.rateLimiter.consume('signup', request.ip ?? 'unknown');
-    const user = await signUp(db, input, context.events);
-    await startSession(request, response, user.id);
-    request.log.info({ userId: user.id, role: user.role }, 'signed up');
+    const { user, created } = await signUp(db, input, context.events);
+    if (created) {
+      await startSession(request, response, user.id);
+      request.log.info({ userId: user.id, role: user.role }, 'signed up');
+    } else {
+      // The same answer as a new account, with a cookie that opens nothing: the address's owner
+      // was emailed instead (see services/accounts.ts).
+      const cookie = sessionCookie(
+        randomBytes(32).toString('base64url'),
+        new Date(Date.now() + SESSION_LIFETIME_MS),
+        isSecure(request),
+      );
+      response.setHeader('Set-Cookie', cookie);
+      request.log.info('signup for an address that has an account');
+    }
     response.status(201).json(user);
   });
 

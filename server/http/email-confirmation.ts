@@ -12,7 +12,7 @@ export function emailConfirmationRouter(context: AppContext): Router {
 
   router.post('/auth/confirm-email', async (request, response) => {
     const { token } = parseInput(confirmEmailInput, request.body);
-    await confirmEmail(db, token);
+    await confirmEmail(db, context.events, token);
     response.json({ ok: true });
   });
 

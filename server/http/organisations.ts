@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
+import { inviteToOrganisation } from '../services/member-invitations.ts';
 import { authorizeAccount, authorizeOrg, orgNotFound } from '../auth/permissions.ts';
 import {
   getOrgAccess,
   getOrganisation,
-  inviteSupervisor,
   listMyOrganisations,
   registerOrganisation,
   updateOrganisation,
@@ -53,7 +53,7 @@ export function organisationsRouter(context: AppContext): Router {
     const user = requireUser(request);
     const access = authorizeOrg(await orgAccess(String(request.params.id), user.id));
     const { email } = parseInput(inviteSupervisorInput, request.body);
-    response.status(201).json(await inviteSupervisor(db, context.events, access, email, user.id));
+    response.status(201).json(await inviteToOrganisation(db, context.events, access, email, user.id));
   });
 
   router.get('/orgs/:id/projects', async (request, response) => {

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
+import { inviteToWorkspace } from '../services/member-invitations.ts';
 import {
   allows,
   authorize,
@@ -9,7 +10,6 @@ import {
   type WorkspaceRuleName,
 } from '../auth/permissions.ts';
 import {
-  addMember,
   createWorkspace,
   getWorkspaceAccess,
   getWorkspaceDetail,
@@ -68,10 +68,9 @@ export function workspacesRouter(context: AppContext): Router {
     const granted = await access(request, 'manageMembers');
     const input = parseInput(addMemberInput, request.body);
     await context.rateLimiter.consume('members:change', requireUser(request).id);
-    const result = await addMember(db, context.events, granted, input, requireUser(request).id);
     response
       .status(201)
-      .json('member' in result ? { id: result.member.userId, ...result.member } : result.invitation);
+      .json(await inviteToWorkspace(db, context.events, granted, input, requireUser(request).id));
   });
 
   router.delete('/workspaces/:id/members/:userId', async (request, response) => {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { MailConfig } from '../config.ts';
 import type { DomainEventBus } from '../events.ts';
-import type { EmailKind } from '../../shared/email-kinds.ts';
+import { isSecurityEmail, type EmailKind } from '../../shared/email-kinds.ts';
 import { claimDueEmails, markEmailFailed, markEmailSent, nextDueInMs, type OutboxRow } from './outbox.ts';
 import { layout } from './render.ts';
 import { TEMPLATES } from './templates/index.ts';
@@ -148,7 +148,7 @@ export class MailSender {
       html: rendered.html,
       headers: {
         'X-Stint-Email-Kind': row.kind,
-        ...(row.kind === 'password_reset' || row.kind === 'email_confirmation'
+        ...(isSecurityEmail(row.kind as EmailKind)
           ? {}
           : { 'List-Unsubscribe': `<${new URL('/settings#notifications', origin).toString()}>` }),
       },

@@ -5,7 +5,8 @@ import type { DomainEventBus } from '../events.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { ACTIVITY_EMAIL_KINDS, type ActivityEmailKind, type EmailMode } from '../../shared/email-kinds.ts';
 import { AppError } from '../errors.ts';
-import { findUserById } from './users.ts';
+import { findUserById, toPublicUser } from './users.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 /** Every activity kind with the person's mode (instant when they never chose). */
 export async function getEmailPreferences(db: Db, userId: string) {
@@ -70,4 +71,28 @@ export async function listSessions(db: Db, caller: { id: string; sessionId: stri
 export async function signOutEverywhere(db: Db, events: DomainEventBus, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
   events.emit('sessions:ended', { userId, sessionIds: 'all' });
+}
+
+/** Renames the account; the new name shows wherever the person appears from now on. */
+export async function changeName(db: Db, userId: string, name: string) {
+  const [row] = await db.update(users).set({ name }).where(eq(users.id, userId)).returning();
+  if (!row) throw new AppError(404, 'user_not_found', 'That account does not exist.');
+  return toPublicUser(row);
+}
+
+/** Ends one of the caller's other sessions (and its live connections); the current one stays. */
+export async function endOtherSession(
+  db: Db,
+  events: DomainEventBus,
+  caller: { id: string; sessionId: string },
+  sessionId: string,
+): Promise<void> {
+  const notFound = () => new AppError(404, 'session_not_found', 'That session does not exist.');
+  if (!isUuid(sessionId) || sessionId === caller.sessionId) throw notFound();
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, caller.id)))
+    .returning({ id: sessions.id });
+  if (ended.length === 0) throw notFound();
+  events.emit('sessions:ended', { userId: caller.id, sessionIds: [sessionId] });
 }

@@ -1,11 +1,11 @@
 import { and, count, eq, gt, max, min, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import { queueEmail } from '../mail/outbox.ts';
 import { loginFailures, users } from '../db/schema.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { AppError, TooManyRequests, conflict } from '../errors.ts';
+import { AppError, TooManyRequests } from '../errors.ts';
 import { findUserByEmail, toPublicUser } from './users.ts';
-import { claimInvitations } from './workspaces.ts';
-import { claimOrgInvitations } from './organisations.ts';
 import { sendEmailConfirmation } from './email-confirmation.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { LoginInput, PublicUser, SignupInput } from '../../shared/schemas/auth.ts';
@@ -24,23 +24,47 @@ export const LOGIN_THROTTLE = {
   perIp: 50,
 };
 
-/** Creates the account and, in the same transaction, turns any workspace invitations into memberships. */
-export async function signUp(db: Db, input: SignupInput, events?: DomainEventBus): Promise<PublicUser> {
+/**
+ * Creates the account and queues its confirmation email. An address that already has an account
+ * gets the same answer (`created: false`, nothing changes) and its owner an email saying someone
+ * tried to sign up with it: signup cannot be used to find out who has an account.
+ * Invitations waiting for the address reach the person once they confirm it.
+ */
+export async function signUp(
+  db: Db,
+  input: SignupInput,
+  events?: DomainEventBus,
+): Promise<{ user: PublicUser; created: boolean }> {
   const passwordHash = await hashPassword(input.password);
-  const created = await db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw conflict('email_taken', 'An account with this email already exists.');
-    await claimInvitations(tx, user);
-    await claimOrgInvitations(tx, user);
-    await sendEmailConfirmation(tx, user);
-    return toPublicUser(user);
+    if (user) {
+      await sendEmailConfirmation(tx, user);
+      return { user: toPublicUser(user), created: true };
+    }
+    const owner = await findUserByEmail(tx as Db, input.email);
+    if (owner)
+      await queueEmail(tx, {
+        kind: 'account_exists',
+        to: { address: owner.email, name: owner.name, userId: owner.id },
+        data: { name: owner.name },
+      });
+    const decoy: PublicUser = {
+      id: randomUUID(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      createdAt: new Date().toISOString(),
+      emailConfirmed: false,
+    };
+    return { user: decoy, created: false };
   });
   events?.emit('mail:queued');
-  return created;
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import {
@@ -202,10 +202,19 @@ export async function completeWorkspace(
       await issueEntryCredential(tx, issuer, credentials.profile, loaded!, credentials.origin);
       entries.push(entry!);
     }
-    const push = await createNotifications(
-      tx,
-      events,
-      interns.map((intern) =>
+    // Everyone else in the workspace (mentors, viewers, the other supervisors) hears of it too.
+    const others = await tx
+      .select({ id: workspaceMembers.userId })
+      .from(workspaceMembers)
+      .where(
+        and(
+          eq(workspaceMembers.workspaceId, workspaceId),
+          ne(workspaceMembers.role, 'intern'),
+          ne(workspaceMembers.userId, supervisorId),
+        ),
+      );
+    const push = await createNotifications(tx, events, [
+      ...interns.map((intern) =>
         portfolioNotice({
           userId: intern.id,
           kind: 'workspace_completed',
@@ -214,7 +223,16 @@ export async function completeWorkspace(
           link: `/workspaces/${workspaceId}`,
         }),
       ),
-    );
+      ...others.map((member) =>
+        portfolioNotice({
+          userId: member.id,
+          kind: 'workspace_completed',
+          title: `“${workspace.title}” is complete`,
+          body: 'The supervisor completed the workspace. Say how it went in its feedback.',
+          link: `/workspaces/${workspaceId}`,
+        }),
+      ),
+    ]);
     const completion: WorkspaceCompletion = {
       workspaceId,
       status: 'completed',

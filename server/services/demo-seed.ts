@@ -16,7 +16,7 @@ import { registerOrganisation } from './organisations.ts';
 import { changeProjectStatus, createProject } from './projects.ts';
 import { saveStudentProfile } from './profiles.ts';
 import { acceptApplication, applyToProject } from './applications.ts';
-import { addMember } from './workspaces.ts';
+import { addMembership } from './member-invitations.ts';
 import { postMessage } from './chat.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -89,13 +89,8 @@ export async function seedDemoProgramme(db: Db) {
     });
     const supervisorId = idOf(DEMO_ORGANISATIONS[0].supervisor);
     const { workspaceId } = await acceptApplication(tx, events, application.id, supervisorId);
-    await addMember(
-      tx,
-      events,
-      { workspaceId, role: 'supervisor', status: 'active' },
-      { email: DEMO_WORKSPACE.mentor, role: 'mentor' },
-      supervisorId,
-    );
+    // The demo's people agreed to be in its workspace: no invitation to answer.
+    await addMembership(tx, workspaceId, idOf(DEMO_WORKSPACE.mentor), 'mentor');
     for (const [index, line] of DEMO_WORKSPACE.chat.entries()) {
       await postMessage(tx, {
         workspaceId,

@@ -1,6 +1,8 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { notifications } from '../db/schema.ts';
+import { notifications, users } from '../db/schema.ts';
+import { queueEmail } from '../mail/outbox.ts';
+import type { ActivityEmailKind } from '../../shared/email-kinds.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { Notification } from '../../shared/live.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -21,12 +23,36 @@ export interface NewNotification {
     | 'milestone_dropped'
     | 'workspace_completed'
     | 'feedback_received'
-    | 'credential_revoked';
+    | 'credential_revoked'
+    | 'reminder';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */
   link: string;
 }
+
+/**
+ * Which email goes with each notification (null: in the app only). The email honours the person's
+ * preference for its kind (instant, daily digest, off) and is written to the outbox in the same
+ * transaction, so it goes out after commit or not at all.
+ */
+const EMAIL_FOR: Record<NewNotification['kind'], Exclude<ActivityEmailKind, 'invitation'> | null> = {
+  application_received: 'application_received',
+  application_accepted: 'application_decided',
+  application_declined: 'application_decided',
+  // Invitations have their own email, written by the invitation itself (services/invitations.ts).
+  workspace_invited: null,
+  org_invited: null,
+  invited_to_apply: null,
+  milestone_submitted: 'milestone_submitted',
+  milestone_accepted: 'milestone_reviewed',
+  milestone_changes_requested: 'milestone_reviewed',
+  milestone_dropped: 'milestone_reviewed',
+  workspace_completed: 'workspace_completed',
+  feedback_received: 'feedback_waiting',
+  credential_revoked: null,
+  reminder: 'reminder',
+};
 
 function toNotification(row: typeof notifications.$inferSelect): Notification {
   return {
@@ -51,10 +77,41 @@ export async function createNotifications(db: Db, events: DomainEventBus, items:
     .insert(notifications)
     .values(items.map((item) => ({ ...item, body: item.body ?? '' })))
     .returning();
+  const queued = await emailNotifications(db, items);
   return () => {
     for (const row of rows)
       events.emit('notification:created', { userId: row.userId, notification: toNotification(row) });
+    if (queued) events.emit('mail:queued');
   };
+}
+
+/** Queues the email of each notification that has one. */
+async function emailNotifications(db: Db, items: NewNotification[]): Promise<boolean> {
+  const emailed = items.filter((item) => EMAIL_FOR[item.kind]);
+  if (emailed.length === 0) return false;
+  const recipients = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        emailed.map((item) => item.userId),
+      ),
+    );
+  const byId = new Map(recipients.map((user) => [user.id, user]));
+  let queued = false;
+  for (const item of emailed) {
+    const kind = EMAIL_FOR[item.kind]!;
+    const user = byId.get(item.userId);
+    if (!user) continue;
+    const mode = await queueEmail(db, {
+      kind,
+      to: { address: user.email, name: user.name, userId: user.id },
+      data: { title: item.title, ...(item.body ? { body: item.body } : {}), path: item.link },
+    });
+    if (mode === 'instant') queued = true;
+  }
+  return queued;
 }
 
 export async function listNotifications(

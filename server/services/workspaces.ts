@@ -20,9 +20,6 @@ import type {
 import { createInitialDocument, defaultBrief, type InitialDocument } from './brief-builder.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { AppError, conflict } from '../errors.ts';
-import { findUserByEmail } from './users.ts';
-import { createNotifications } from './notifications.ts';
-import { queueEmail } from '../mail/outbox.ts';
 import { beforeCursor, readCursor, toPage } from './pagination.ts';
 import type { PageQuery } from '../../shared/schemas/pagination.ts';
 
@@ -159,74 +156,6 @@ export async function listMyWorkspaces(
 }
 
 /**
- * Adds a person by email. Someone with an account becomes a member at once; an unknown email gets a
- * pending invitation that turns into a membership when they sign up.
- */
-export async function addMember(
-  db: Db,
-  events: DomainEventBus,
-  access: WorkspaceAccess,
-  input: { email: string; role: WorkspaceRole },
-  invitedBy: string,
-): Promise<{ member: WorkspaceMember } | { invitation: WorkspaceInvitation }> {
-  const user = await findUserByEmail(db, input.email);
-  if (!user) {
-    // The invitation and its email are written together: the email goes out once this commits.
-    const invitation = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(workspaceInvitations)
-        .values({ workspaceId: access.workspaceId, email: input.email, role: input.role, invitedBy })
-        .onConflictDoUpdate({
-          target: [workspaceInvitations.workspaceId, workspaceInvitations.email],
-          set: { role: input.role },
-        })
-        .returning();
-      const [context] = await tx
-        .select({ title: workspaces.title, inviter: users.name })
-        .from(workspaces)
-        .leftJoin(users, eq(users.id, invitedBy))
-        .where(eq(workspaces.id, access.workspaceId));
-      await queueEmail(tx, {
-        kind: 'invitation',
-        to: { address: input.email, name: '' },
-        data: {
-          inviterName: context?.inviter ?? 'Someone',
-          targetName: context?.title ?? 'a workspace',
-          target: 'workspace',
-          role: input.role,
-          path: `/signup?email=${encodeURIComponent(input.email)}`,
-        },
-      });
-      return row;
-    });
-    events.emit('mail:queued');
-    return {
-      invitation: { id: invitation!.id, email: invitation!.email, role: invitation!.role, status: 'pending' },
-    };
-  }
-  const [added] = await db
-    .insert(workspaceMembers)
-    .values({ workspaceId: access.workspaceId, userId: user.id, role: input.role })
-    .onConflictDoNothing()
-    .returning();
-  if (!added) throw conflict('already_member', `${user.name} is already a member of this workspace.`);
-  const [workspace] = await db
-    .select({ title: workspaces.title })
-    .from(workspaces)
-    .where(eq(workspaces.id, access.workspaceId));
-  const push = await createNotifications(db, events, [
-    {
-      userId: user.id,
-      kind: 'workspace_invited',
-      title: `You were added to “${workspace?.title ?? 'a workspace'}” as ${input.role}`,
-      link: `/workspaces/${access.workspaceId}`,
-    },
-  ]);
-  push();
-  return { member: { userId: user.id, name: user.name, email: user.email, role: added.role } };
-}
-
-/**
  * Removes a member and announces it, so the live layer closes their connections at once. The last
  * supervisor cannot be removed: a workspace always has someone who can manage it.
  */
@@ -281,24 +210,4 @@ export async function removeInvitation(db: Db, access: WorkspaceAccess, invitati
     .returning({ id: workspaceInvitations.id });
   if (deleted.length === 0)
     throw new AppError(404, 'invitation_not_found', 'That invitation does not exist.');
-}
-
-/** Turns pending invitations for this email into memberships (called when the account is created). */
-export async function claimInvitations(db: Db, user: { id: string; email: string }): Promise<number> {
-  const invitations = await db
-    .delete(workspaceInvitations)
-    .where(eq(workspaceInvitations.email, user.email.toLowerCase()))
-    .returning();
-  if (invitations.length === 0) return 0;
-  await db
-    .insert(workspaceMembers)
-    .values(
-      invitations.map((invitation) => ({
-        workspaceId: invitation.workspaceId,
-        userId: user.id,
-        role: invitation.role,
-      })),
-    )
-    .onConflictDoNothing();
-  return invitations.length;
 }

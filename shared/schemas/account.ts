@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../limits.ts';
-import { emailSchema } from './auth.ts';
+import { emailSchema, signupInput } from './auth.ts';
 import { ACTIVITY_EMAIL_KINDS, EMAIL_MODES } from '../email-kinds.ts';
 
 export const newPasswordSchema = z
@@ -29,3 +29,10 @@ export const changePasswordInput = z.strictObject({
 });
 
 export const emailPreferencesInput = z.partialRecord(z.enum(ACTIVITY_EMAIL_KINDS), z.enum(EMAIL_MODES));
+
+export const changeNameInput = z.strictObject({ name: signupInput.shape.name });
+
+export const changeEmailInput = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+});

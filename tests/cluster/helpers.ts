@@ -14,6 +14,7 @@ import {
 import * as encoding from 'lib0/encoding';
 import { getBrief } from '../../shared/doc-layout.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { registerDatabase } from '../helpers/accounts.ts';
 
 export const SHARED_REDIS = 'redis://127.0.0.1:6379';
 
@@ -37,6 +38,8 @@ export async function startTestCluster(processes: number, redisUrl = SHARED_REDI
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     },
   });
+  for (const url of [cluster.url, ...cluster.processes.map((process) => process.url)])
+    registerDatabase(url, database.db);
   return Object.assign(cluster, {
     database,
     async stopAll() {

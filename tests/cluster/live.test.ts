@@ -103,7 +103,7 @@ describe('two processes behind the balancer', () => {
     mentorSocket.on('notification', (notification) => notifications.push(notification));
     const onFirst = new ApiClient(cluster.processes[0]!.url);
     onFirst.cookie = supervisor.cookie;
-    await addMember(onFirst, workspaceId, mentor.user.email, 'mentor');
+    await addMember(onFirst, workspaceId, mentor, 'mentor');
     await eventually(() => expect(notifications).toHaveLength(1));
   });
 
@@ -142,7 +142,7 @@ describe('three processes behind the balancer', () => {
 
     // A mentor connected to every process is removed through the balancer.
     const mentor = await signUp(cluster.url, { role: 'mentor' });
-    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    await addMember(supervisor, workspaceId, mentor, 'mentor');
     const mentorDocs = [0, 1, 2].map((index) => documentOn(index, workspaceId, mentor.cookie));
     await Promise.all(mentorDocs.map((opened) => synced(opened.provider)));
     const mentorSockets = await Promise.all([0, 1].map((index) => socketOn(index, mentor.cookie)));

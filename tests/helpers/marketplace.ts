@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { signUp, type ApiClient } from './api-client.ts';
+import { confirmAddress } from './accounts.ts';
 
 /** Factory: a supervisor with a registered organisation (overrides for any organisation field). */
 export async function makeOrg(baseUrl: string, overrides: Record<string, unknown> = {}) {
@@ -61,4 +62,18 @@ export async function apply(
   const response = await student.post(`/api/projects/${projectId}/applications`, { note });
   expect(response.status).toBe(201);
   return response.body as { id: string };
+}
+
+/** A colleague joins the organisation as they would: invited, address confirmed, invitation accepted. */
+export async function addCoSupervisor(
+  supervisor: ApiClient,
+  orgId: string,
+  colleague: ApiClient & { user: { id: string; email: string } },
+) {
+  await confirmAddress(colleague);
+  const invited = await supervisor.post(`/api/orgs/${orgId}/supervisors`, { email: colleague.user.email });
+  expect(invited.status).toBe(201);
+  const accepted = await colleague.post(`/api/invitations/${invited.body.id}/accept`);
+  expect(accepted.status).toBe(200);
+  return invited.body as { id: string };
 }

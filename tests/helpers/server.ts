@@ -4,6 +4,7 @@ import { createApp, type StintServer } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { forgetDatabase, registerDatabase } from './accounts.ts';
 
 export interface TestServer {
   server: StintServer;
@@ -36,6 +37,7 @@ export async function startTestServer(
   const server = await createApp({ config, db: database, logger, web: options.web ?? false });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  registerDatabase(`http://127.0.0.1:${port}`, database.db);
   return {
     server,
     database,
@@ -43,6 +45,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     async stop() {
+      forgetDatabase(`http://127.0.0.1:${port}`);
       await server.shutdown();
       await database.destroy();
     },

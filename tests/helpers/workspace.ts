@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { signUp, type ApiClient } from './api-client.ts';
+import { confirmAddress } from './accounts.ts';
 import type { WorkspaceRole } from '../../shared/workspace-roles.ts';
 
 type Person = Awaited<ReturnType<typeof signUp>>;
@@ -23,7 +24,7 @@ export async function makeWorkspace(
     const person = await signUp(baseUrl, {
       role: role === 'intern' ? 'student' : role === 'viewer' ? 'student' : 'mentor',
     });
-    await addMember(supervisor, workspaceId, person.user.email, role);
+    await addMember(supervisor, workspaceId, person, role);
     people[role] = person;
   }
   return { workspaceId, supervisor, ...people } as {
@@ -35,13 +36,23 @@ export async function makeWorkspace(
   };
 }
 
+/**
+ * Invites the person and has them accept, as they would from /invitations (their address is
+ * confirmed first: only a confirmed address receives and answers invitations).
+ */
 export async function addMember(
   supervisor: ApiClient,
   workspaceId: string,
-  email: string,
+  person: Person,
   role: WorkspaceRole,
 ) {
-  const response = await supervisor.post(`/api/workspaces/${workspaceId}/members`, { email, role });
+  await confirmAddress(person);
+  const response = await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
+    email: person.user.email,
+    role,
+  });
   expect(response.status).toBe(201);
+  const accepted = await person.post(`/api/invitations/${response.body.id}/accept`);
+  expect(accepted.status).toBe(200);
   return response.body;
 }

@@ -68,16 +68,27 @@ describe('accounts', () => {
     expect(cookie).not.toMatch(/Secure/i);
   });
 
-  it('refuses a duplicate email, whatever its case, without a second row', async () => {
-    await signUp(app.url, { email: 'dup@example.test' });
-    const again = await new ApiClient(app.url).post('/api/auth/signup', {
+  it('a duplicate email, whatever its case, gets the same answer and makes no second row', async () => {
+    const created = await signUp(app.url, { email: 'dup@example.test' });
+    const caller = new ApiClient(app.url);
+    const again = await caller.post('/api/auth/signup', {
       email: 'DUP@example.test',
       password: 'long enough password',
       name: 'Dup',
       role: 'mentor',
     });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('email_taken');
+    // The same answer as for a new address (no enumeration); the cookie opens no session and the
+    // address's owner is emailed instead (tests/integration/invitations.test.ts reads that email).
+    expect(again.status).toBe(201);
+    expect(Object.keys(again.body).sort()).toEqual(Object.keys(created.user).sort());
+    expect(again.body.id).not.toBe(created.user.id);
+    expect(again.headers.get('set-cookie')).toMatch(/^stint_session=[^;]+; .*HttpOnly/i);
+    expect((await caller.get('/api/me')).status).toBe(401);
+    const login = await new ApiClient(app.url).post('/api/auth/login', {
+      email: 'dup@example.test',
+      password: 'long enough password',
+    });
+    expect(login.status).toBe(401);
   });
 
   it('never makes an admin through signup', async () => {

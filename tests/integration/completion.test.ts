@@ -108,7 +108,7 @@ describe('completion', () => {
   it('completes in one step: frozen, versioned, endorsed, with an entry for the intern', async () => {
     const { supervisor, student, workspaceId } = await makeProjectWorkspace(app.url);
     const mentor = await signUp(app.url, { role: 'mentor' });
-    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    await addMember(supervisor, workspaceId, mentor, 'mentor');
     const milestone = await firstMilestone(supervisor, workspaceId);
     const file = { name: 'calendar.pdf', type: 'application/pdf', bytes: SAMPLE_FILES.pdf() };
     expect((await uploadFile(student, workspaceId, file, { milestoneId: milestone.id })).status).toBe(201);
@@ -223,7 +223,7 @@ describe('completion', () => {
       reason: 'The end date was a week early.',
     });
     expect(reopened.status).toBe(200);
-    await addMember(supervisor, workspaceId, mentor.user.email, 'mentor');
+    await addMember(supervisor, workspaceId, mentor, 'mentor');
     const body = { endorsement: ENDORSEMENT, skills: [{ skill: 'Instagram', level: 2 }] };
     expect((await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body)).status).toBe(200);
 

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startMailServer, type TestMailServer } from '../helpers/mail.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 import { makeOrg } from '../helpers/marketplace.ts';
+import { confirmAddress } from '../helpers/accounts.ts';
 
 let app: TestServer;
 let mail: TestMailServer;
@@ -47,6 +48,9 @@ describe('invitations by email', () => {
     expect(link.searchParams.get('email')).toBe(address);
 
     const newcomer = await signUp(app.url, { email: address, role: 'mentor' });
+    await confirmAddress(newcomer);
+    const [waiting] = (await newcomer.get('/api/me/invitations')).body.items;
+    expect((await newcomer.post(`/api/invitations/${waiting.id}/accept`)).status).toBe(200);
     const workspace = await newcomer.get(`/api/workspaces/${workspaceId}`);
     expect(workspace.status).toBe(200);
   });
@@ -61,6 +65,8 @@ describe('invitations by email', () => {
     expect(signupLink(email.text).searchParams.get('role')).toBe('supervisor');
 
     const colleague = await signUp(app.url, { email: address, role: 'supervisor' });
+    await confirmAddress(colleague);
+    expect((await colleague.post(`/api/invitations/${invited.body.id}/accept`)).status).toBe(200);
     const orgs = await colleague.get('/api/orgs');
     expect(JSON.stringify(orgs.body)).toContain(org.id);
   });

@@ -3,7 +3,13 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { signUp } from '../helpers/api-client.ts';
 import { connected, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
-import { apply, makeOrg, makePublishedProject, projectBody } from '../helpers/marketplace.ts';
+import {
+  addCoSupervisor,
+  apply,
+  makeOrg,
+  makePublishedProject,
+  projectBody,
+} from '../helpers/marketplace.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { readBoard } from '../../shared/board.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
@@ -28,8 +34,7 @@ describe('from "become a business partner" to an open workspace', () => {
       location: 'Bradford',
     });
     const colleague = await signUp(app.url, { role: 'supervisor' });
-    const invited = await supervisor.post(`/api/orgs/${org.id}/supervisors`, { email: colleague.user.email });
-    expect(invited.status).toBe(201);
+    await addCoSupervisor(supervisor, org.id, colleague);
 
     // Picks a template, and the scoping check flags what is wrong with a rushed version of it.
     const templates = await supervisor.get('/api/project-templates');
@@ -290,7 +295,7 @@ describe('the last seat', () => {
   it('two supervisors accepting the last seat at once: only one wins', async () => {
     const { supervisor, org, project } = await makePublishedProject(app.url, { seats: 1 });
     const colleague = await signUp(app.url, { role: 'supervisor' });
-    await supervisor.post(`/api/orgs/${org.id}/supervisors`, { email: colleague.user.email });
+    await addCoSupervisor(supervisor, org.id, colleague);
     const first = await apply(await signUp(app.url, { role: 'student' }), project.id);
     const second = await apply(await signUp(app.url, { role: 'student' }), project.id);
 

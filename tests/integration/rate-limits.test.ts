@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
+import { confirmAddress } from '../helpers/accounts.ts';
 import { connected, openSocket } from '../helpers/live.ts';
 
 /**
@@ -57,10 +58,18 @@ describe('limits shared across processes', () => {
     try {
       const { supervisor, workspaceId } = await makeWorkspace(open.url);
       const person = await signUp(open.url, { role: 'mentor' });
+      await confirmAddress(person);
       const onFirst = Object.assign(new ApiClient(first.url), { cookie: supervisor.cookie });
       const onSecond = Object.assign(new ApiClient(second.url), { cookie: supervisor.cookie });
-      const add = (client: ApiClient) =>
+      const invite = (client: ApiClient) =>
         client.post(`/api/workspaces/${workspaceId}/members`, { email: person.user.email, role: 'mentor' });
+      // Adding is an invitation: the person accepts it, so there is a member to remove.
+      const add = async (client: ApiClient) => {
+        const invited = await invite(client);
+        if (invited.status === 201)
+          expect((await person.post(`/api/invitations/${invited.body.id}/accept`)).status).toBe(200);
+        return invited;
+      };
       const remove = (client: ApiClient) =>
         client.delete(`/api/workspaces/${workspaceId}/members/${person.user.id}`);
       expect((await add(onFirst)).status).toBe(201);

@@ -4,6 +4,7 @@ import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
+import { confirmAddress } from '../helpers/accounts.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
 
 let app: TestServer;
@@ -38,15 +39,23 @@ describe('workspace routes', () => {
     });
   });
 
-  it('invites by email: an account joins at once, an unknown email joins when it signs up', async () => {
+  it('adds people by invitation: they join when they accept, and a second invitation to a member is refused', async () => {
     const { workspaceId, supervisor } = await makeWorkspace(app.url);
     const mentor = await signUp(app.url, { role: 'mentor' });
+    await confirmAddress(mentor);
     const added = await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
       email: mentor.user.email,
       role: 'mentor',
     });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ id: mentor.user.id, role: 'mentor' });
+    expect(added.body).toEqual({
+      id: expect.any(String),
+      email: mentor.user.email,
+      role: 'mentor',
+      status: 'pending',
+    });
+    expect((await mentor.get(`/api/workspaces/${workspaceId}`)).status).toBe(404);
+    expect((await mentor.post(`/api/invitations/${added.body.id}/accept`)).status).toBe(200);
     expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual(['view', 'chat']);
     const again = await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
       email: mentor.user.email,
@@ -65,6 +74,20 @@ describe('workspace routes', () => {
       status: 'pending',
     });
     const intern = await signUp(app.url, { email: 'new.intern@example.test' });
+    // Signing up is not enough: the address must be proven before the invitation can be answered.
+    expect((await intern.get('/api/me/invitations')).body.items).toEqual([]);
+    expect((await intern.post(`/api/invitations/${invited.body.id}/accept`)).status).toBe(404);
+    await confirmAddress(intern);
+    const waiting = await intern.get('/api/me/invitations');
+    expect(waiting.body.items).toEqual([
+      expect.objectContaining({
+        id: invited.body.id,
+        target: 'workspace',
+        targetId: workspaceId,
+        role: 'intern',
+      }),
+    ]);
+    expect((await intern.post(`/api/invitations/${invited.body.id}/accept`)).status).toBe(200);
     const seen = await intern.get(`/api/workspaces/${workspaceId}`);
     expect(seen.status).toBe(200);
     expect(seen.body.myRole).toBe('intern');

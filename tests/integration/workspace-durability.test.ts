@@ -4,6 +4,9 @@ import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { startServerProcess } from '../helpers/process.ts';
+import { registerMailbox } from '../helpers/accounts.ts';
+import { startMailServer, type TestMailServer } from '../helpers/mail.ts';
+import { addMember } from '../helpers/workspace.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
 import { countLogRows, compactDocument, loadDocument } from '../../server/services/doc-store.ts';
@@ -23,22 +26,29 @@ function typeLine(doc: Y.Doc, text: string) {
 describe('nothing typed is lost', () => {
   let database: TestDatabase;
   let env: Record<string, string>;
+  let mail: TestMailServer;
   beforeAll(async () => {
     database = await createTestDatabase();
     await database.close();
-    env = database.url ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir! };
+    // Confirming the intern's address (to answer the invitation) goes through a real mailbox.
+    mail = await startMailServer();
+    env = {
+      ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir! }),
+      SMTP_URL: mail.url,
+    };
   });
-  afterAll(() => database.destroy());
+  afterAll(async () => {
+    await database.destroy();
+    await mail.stop();
+  });
 
   it('after SIGKILL, a restart has every update the server had relayed', async () => {
     const first = await startServerProcess(env);
     const supervisor = await signUp(first.url, { role: 'supervisor' });
     const intern = await signUp(first.url, { role: 'student' });
     const workspaceId = (await supervisor.post('/api/workspaces', { title: 'Crash test' })).body.id;
-    await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
-      email: intern.user.email,
-      role: 'intern',
-    });
+    registerMailbox(first.url, mail);
+    await addMember(supervisor, workspaceId, intern, 'intern');
     const wsUrl = first.url.replace('http', 'ws');
     const writer = openDocument(wsUrl, workspaceId, supervisor.cookie);
     const observer = openDocument(wsUrl, workspaceId, intern.cookie);

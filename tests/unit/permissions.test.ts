@@ -3,6 +3,7 @@ import {
   allows,
   allowsAccount,
   authorize,
+  canAnswerInvitation,
   RULE_NAMES,
   WORKSPACE_RULES,
   rightsOf,
@@ -92,6 +93,19 @@ describe('account rules', () => {
   ] as const)('%s allows only %j', (rule, roles) => {
     for (const role of ['student', 'supervisor', 'mentor', 'admin'] as const)
       expect(allowsAccount(rule, { role })).toBe((roles as readonly string[]).includes(role));
+  });
+});
+
+describe('invitation rules', () => {
+  const invitation = { email: 'sam@example.test' };
+  it('answerInvitation: the owner of the address, once confirmed, whatever the case of the address', () => {
+    expect(canAnswerInvitation(invitation, { email: 'Sam@Example.test', emailConfirmed: true })).toBe(true);
+  });
+  it('answerInvitation: refused before the address is confirmed', () => {
+    expect(canAnswerInvitation(invitation, { email: 'sam@example.test', emailConfirmed: false })).toBe(false);
+  });
+  it('answerInvitation: refused to anyone else', () => {
+    expect(canAnswerInvitation(invitation, { email: 'eve@example.test', emailConfirmed: true })).toBe(false);
   });
 });
 

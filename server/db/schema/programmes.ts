@@ -3,6 +3,7 @@ import {
   date,
   doublePrecision,
   index,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -28,6 +29,8 @@ export const programmes = pgTable('programmes', {
   region: text('region').notNull().default(''),
   /** Overrides HOURLY_FEE_FLOOR for this programme's projects when set. */
   hourlyFeeFloor: doublePrecision('hourly_fee_floor'),
+  /** Reminder thresholds in days for this programme's work; a missing key keeps the default. */
+  reminderDays: jsonb('reminder_days').$type<Partial<Record<string, number>>>(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

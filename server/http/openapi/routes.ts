@@ -38,6 +38,8 @@ import {
 } from '../../../shared/schemas/portfolio.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
 import {
+  changeEmailInput,
+  changeNameInput,
   changePasswordInput,
   confirmEmailInput,
   deleteAccountInput,
@@ -212,15 +214,34 @@ export const API_ROUTES: ApiRoute[] = [
     body: createWorkspaceInput,
     status: 201,
   }),
+  route(
+    'get',
+    '/me/invitations',
+    'Invitations',
+    'signedIn',
+    'Invitations waiting for the caller’s confirmed address',
+    {
+      answers: 'list',
+    },
+  ),
+  route('post', '/invitations/:id/accept', 'Invitations', 'answerInvitation', 'Accept an invitation'),
+  route('post', '/invitations/:id/decline', 'Invitations', 'answerInvitation', 'Decline an invitation'),
   route('get', '/workspaces', 'Workspaces', 'signedIn', 'The caller’s workspaces', {
     answers: 'list',
     query: pageQuery,
   }),
   route('get', '/workspaces/:id', 'Workspaces', 'viewWorkspace', 'One workspace with its members'),
-  route('post', '/workspaces/:id/members', 'Workspaces', 'manageMembers', 'Add a member or invite an email', {
-    body: addMemberInput,
-    status: 201,
-  }),
+  route(
+    'post',
+    '/workspaces/:id/members',
+    'Workspaces',
+    'manageMembers',
+    'Invite a person by email (same answer for every address)',
+    {
+      body: addMemberInput,
+      status: 201,
+    },
+  ),
   route('delete', '/workspaces/:id/members/:userId', 'Workspaces', 'manageMembers', 'Remove a member'),
   route(
     'delete',
@@ -401,7 +422,19 @@ export const API_ROUTES: ApiRoute[] = [
   route('post', '/me/password', 'Accounts', 'signedIn', 'Change the password (needs the current one)', {
     body: changePasswordInput,
   }),
+  route('patch', '/me', 'Accounts', 'signedIn', 'Change the caller’s name', { body: changeNameInput }),
+  route(
+    'post',
+    '/me/email',
+    'Accounts',
+    'signedIn',
+    'Move to another address (it takes effect once confirmed)',
+    {
+      body: changeEmailInput,
+    },
+  ),
   route('get', '/me/sessions', 'Accounts', 'signedIn', 'The caller’s sessions', { answers: 'list' }),
+  route('delete', '/me/sessions/:id', 'Accounts', 'signedIn', 'Sign out one of the caller’s other sessions'),
   route('post', '/me/sessions/end-all', 'Accounts', 'signedIn', 'Sign out everywhere'),
 
   // Programmes: staff, invite codes and figures.

@@ -54,3 +54,40 @@ export function accountDeleted(data: AccountDeletedData): EmailContent {
     security: true,
   };
 }
+
+export interface AccountExistsData {
+  name: string;
+}
+
+/** Someone signed up with an address that has an account: its owner is told, the signer is not. */
+export function accountExists(data: AccountExistsData): EmailContent {
+  return {
+    subject: 'Someone tried to sign up with your address',
+    paragraphs: [
+      `Hello ${data.name},`,
+      'Someone tried to create a new account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, reset it from the sign-in page.',
+      'If it was not you, you need do nothing: no second account was made and nothing changed.',
+    ],
+    action: { label: 'Sign in', path: '/login' },
+    security: true,
+  };
+}
+
+export interface EmailChangedData {
+  name: string;
+  newAddress: string;
+}
+
+/** The old address hears that the account asked to move to another one. */
+export function emailChanged(data: EmailChangedData): EmailContent {
+  return {
+    subject: 'Your account’s email address is changing',
+    paragraphs: [
+      `Hello ${data.name},`,
+      `Your account asked to use ${data.newAddress} from now on. The change takes effect once that address is confirmed from the link sent to it; until then this address stays in use.`,
+      'If you did not ask for this, reset your password now: it signs you out everywhere.',
+    ],
+    action: { label: 'Reset your password', path: '/forgot-password' },
+    security: true,
+  };
+}

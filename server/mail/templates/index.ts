@@ -2,6 +2,10 @@ import type { EmailContent } from '../render.ts';
 import type { EmailKind } from '../../../shared/email-kinds.ts';
 import {
   accountDeleted,
+  accountExists,
+  emailChanged,
+  type AccountExistsData,
+  type EmailChangedData,
   emailConfirmation,
   passwordReset,
   type AccountDeletedData,
@@ -22,6 +26,8 @@ export interface EmailData {
   password_reset: PasswordResetData;
   email_confirmation: EmailConfirmationData;
   account_deleted: AccountDeletedData;
+  account_exists: AccountExistsData;
+  email_changed: EmailChangedData;
   invitation: InvitationData;
   application_received: ActivityData;
   application_decided: ActivityData;
@@ -37,6 +43,8 @@ export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent
   password_reset: passwordReset,
   email_confirmation: emailConfirmation,
   account_deleted: accountDeleted,
+  account_exists: accountExists,
+  email_changed: emailChanged,
   invitation,
   application_received: activity('application_received'),
   application_decided: activity('application_decided'),

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { signUp, type ApiClient } from '../../helpers/api-client.ts';
+import { confirmAddress } from '../../helpers/accounts.ts';
 import type { WorkspaceRole } from '../../../shared/workspace-roles.ts';
 import { signInContext } from './browser.ts';
 
@@ -17,9 +18,13 @@ export async function makeWorkspace(
     throw new Error(`creating a workspace failed: ${created.status} ${JSON.stringify(created.body)}`);
   const id = created.body.id as string;
   for (const { person, role } of members) {
+    await confirmAddress(person);
     const added = await supervisor.post(`/api/workspaces/${id}/members`, { email: person.user.email, role });
     if (added.status !== 201)
       throw new Error(`adding a ${role} failed: ${added.status} ${JSON.stringify(added.body)}`);
+    const accepted = await person.post(`/api/invitations/${added.body.id}/accept`);
+    if (accepted.status !== 200)
+      throw new Error(`accepting as ${role} failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   }
   return id;
 }

@@ -9,5 +9,12 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
     await apiFetch<{ items: { kind: string; mode: EmailMode }[] }>('/api/me/email-preferences', { fetch }),
     url,
   );
-  return { user, preferences: preferences.items };
+  const sessions = required(
+    await apiFetch<{ items: { id: string; createdAt: string; lastSeenAt: string; current: boolean }[] }>(
+      '/api/me/sessions',
+      { fetch },
+    ),
+    url,
+  );
+  return { user, preferences: preferences.items, sessions: sessions.items };
 };

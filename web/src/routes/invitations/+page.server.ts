@@ -1,0 +1,22 @@
+import { apiFetch } from '$lib/api.ts';
+import { required, signedInUser } from '$lib/marketplace/load.server.ts';
+import type { PageServerLoad } from './$types';
+
+export interface PendingInvitation {
+  id: string;
+  target: 'workspace' | 'organisation';
+  targetId: string;
+  targetName: string;
+  role: string;
+  inviterName: string;
+  createdAt: string;
+}
+
+export const load: PageServerLoad = async ({ locals, url, fetch }) => {
+  const user = signedInUser(locals, url);
+  const invitations = required(
+    await apiFetch<{ items: PendingInvitation[]; next: null }>('/api/me/invitations', { fetch }),
+    url,
+  );
+  return { user, invitations: invitations.items };
+};

@@ -39,6 +39,14 @@ module.exports = {
       from: { path: '^server/(auth|db|matching|portfolio)/|^server/errors\\.ts$' },
       to: { path: '^server/(services|http|realtime)/' },
     },
+    {
+      name: 'services-apply-no-rules',
+      severity: 'error',
+      comment:
+        'Callers (http, realtime) authorize; services import only types from the permission module (server/README.md).',
+      from: { path: '^server/services/', pathNot: '^server/services/programme-invites\\.ts$' },
+      to: { path: '^server/auth/permissions\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -39,6 +39,21 @@ module.exports = {
       from: { path: '^server/(auth|db|matching|portfolio)/|^server/errors\\.ts$' },
       to: { path: '^server/(services|http|realtime)/' },
     },
+    {
+      name: 'demo-data-above-services',
+      severity: 'error',
+      comment: 'Demo data calls the services like any caller; no rule depends on it.',
+      from: { path: '^server/(services|auth|db|matching|portfolio|http|realtime)/' },
+      to: { path: '^server/demo/' },
+    },
+    {
+      name: 'services-apply-no-rules',
+      severity: 'error',
+      comment:
+        'Callers (http, realtime) authorize; services import only types from the permission module (server/README.md).',
+      from: { path: '^server/services/', pathNot: '/programme-invites\\.ts$' },
+      to: { path: '^server/auth/permissions\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -28,4 +28,16 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  {
+    // The same for the web app, its components included (typed through web/tsconfig.json).
+    files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
 );

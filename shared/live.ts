@@ -80,3 +80,12 @@ export const YJS_CLOSE = {
   /** An update could not be stored (after retries); the client reconnects and sends it again. */
   storageUnavailable: 1011,
 } as const;
+
+/**
+ * Message types of the y-websocket protocol (the first varuint of every frame), as y-websocket's
+ * own client writes them; the server and the web client read and write them from here.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;

@@ -212,6 +212,27 @@ export function authorizeOrg(access: OrgAccess | null, notFound: () => AppError 
 export const canViewProject = (status: string, access: OrgAccess | null): boolean =>
   status !== 'draft' || canManageOrg(access);
 
+/** The caller's standing toward one project: its status and their standing toward its organisation. */
+export interface ProjectAccess {
+  projectId: string;
+  status: string;
+  org: OrgAccess | null;
+}
+
+/**
+ * Throws unless the caller may see the project (`viewProject`: a draft is a 404 outside its
+ * organisation) and, for `manageOrg`, is one of its organisation's supervisors (403 otherwise).
+ */
+export function authorizeProject(
+  access: ProjectAccess | null,
+  rule: 'viewProject' | 'manageOrg',
+  notFound: () => AppError,
+): ProjectAccess {
+  if (!access || !canViewProject(access.status, access.org)) throw notFound();
+  if (rule === 'manageOrg') authorizeOrg(access.org, notFound);
+  return access;
+}
+
 /** An application is seen by the student who made it and by the organisation's supervisors. */
 export const canViewApplication = (
   application: { studentId: string },
@@ -222,6 +243,31 @@ export const canViewApplication = (
 /** Only the student who applied withdraws. */
 export const canWithdrawApplication = (application: { studentId: string }, userId: string) =>
   application.studentId === userId;
+
+/** The caller's standing toward one application: whose it is and the project organisation's standing. */
+export interface ApplicationAccess {
+  applicationId: string;
+  studentId: string;
+  org: OrgAccess | null;
+}
+
+/**
+ * Throws unless `rule` allows the caller. Anyone who may not even see the application gets 404;
+ * the student who applied gets 403 for an organisation's decision, a supervisor 403 for withdrawing.
+ */
+export function authorizeApplication(
+  access: ApplicationAccess | null,
+  userId: string,
+  rule: 'viewApplication' | 'withdrawApplication' | 'manageOrg',
+  notFound: () => AppError,
+): ApplicationAccess {
+  if (!access || !canViewApplication(access, userId, access.org)) throw notFound();
+  if (rule === 'withdrawApplication' && !canWithdrawApplication(access, userId))
+    throw forbiddenBecause('Only the student who applied can withdraw.');
+  if (rule === 'manageOrg' && !canManageOrg(access.org))
+    throw forbiddenBecause('Only the organisation can decide on applications.');
+  return access;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Invitations to a workspace or an organisation.
@@ -243,6 +289,25 @@ export const canManageEntry = (entry: { studentId: string }, userId: string) => 
 
 /** Strangers read an entry only when its owner shared it (by link or publicly). */
 export const canReadSharedEntry = (entry: { visibility: string }) => entry.visibility !== 'private';
+
+/** Throws `notFound` unless the caller owns the entry: anyone else learns nothing of it. */
+export function authorizeEntry<T extends { entry: { studentId: string } }>(
+  loaded: T | null,
+  userId: string,
+  notFound: () => AppError,
+): T {
+  if (!loaded || !canManageEntry(loaded.entry, userId)) throw notFound();
+  return loaded;
+}
+
+/** Throws `notFound` unless the entry's owner shared it. */
+export function authorizeSharedEntry<T extends { entry: { visibility: string } }>(
+  loaded: T | null,
+  notFound: () => AppError,
+): T {
+  if (!loaded || !canReadSharedEntry(loaded.entry)) throw notFound();
+  return loaded;
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
+import { authorizeApplication } from '../auth/permissions.ts';
 import {
   acceptApplication,
+  applicationNotFound,
   declineApplication,
   getApplication,
+  getApplicationAccess,
   listMyApplications,
   shortlistApplication,
   withdrawApplication,
@@ -16,7 +19,16 @@ import { parseInput } from './validate.ts';
 export function applicationsRouter(context: AppContext): Router {
   const router = Router();
   const { db, events } = context;
-  const id = (params: Record<string, unknown>) => String(params.id);
+
+  /** Whoever may not see the application gets 404; the other side of it 403 for what is not theirs. */
+  async function applicationAccess(
+    request: Request,
+    rule: 'viewApplication' | 'withdrawApplication' | 'manageOrg',
+  ) {
+    const userId = requireUser(request).id;
+    const access = await getApplicationAccess(db, String(request.params.id), userId);
+    return authorizeApplication(access, userId, rule, applicationNotFound).applicationId;
+  }
 
   router.get('/applications', async (request, response) => {
     const user = requireUser(request);
@@ -24,25 +36,28 @@ export function applicationsRouter(context: AppContext): Router {
   });
 
   router.get('/applications/:id', async (request, response) => {
-    response.json(await getApplication(db, id(request.params), requireUser(request).id));
+    response.json(await getApplication(db, await applicationAccess(request, 'viewApplication')));
   });
 
   router.post('/applications/:id/withdraw', async (request, response) => {
-    response.json(await withdrawApplication(db, id(request.params), requireUser(request).id));
+    response.json(await withdrawApplication(db, await applicationAccess(request, 'withdrawApplication')));
   });
 
   router.post('/applications/:id/shortlist', async (request, response) => {
-    response.json(await shortlistApplication(db, id(request.params), requireUser(request).id));
+    const id = await applicationAccess(request, 'manageOrg');
+    response.json(await shortlistApplication(db, id, requireUser(request).id));
   });
 
   router.post('/applications/:id/decline', async (request, response) => {
     const user = requireUser(request);
     const { message } = parseInput(declineInput, request.body);
-    response.json(await declineApplication(db, events, id(request.params), user.id, message));
+    const id = await applicationAccess(request, 'manageOrg');
+    response.json(await declineApplication(db, events, id, user.id, message));
   });
 
   router.post('/applications/:id/accept', async (request, response) => {
-    response.json(await acceptApplication(db, events, id(request.params), requireUser(request).id));
+    const id = await applicationAccess(request, 'manageOrg');
+    response.json(await acceptApplication(db, events, id, requireUser(request).id));
   });
 
   return router;

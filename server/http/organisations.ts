@@ -59,7 +59,7 @@ export function organisationsRouter(context: AppContext): Router {
   router.get('/orgs/:id/projects', async (request, response) => {
     const user = requireUser(request);
     response.json({
-      items: await listOrgProjects(db, await orgAccess(String(request.params.id), user.id)),
+      items: await listOrgProjects(db, authorizeOrg(await orgAccess(String(request.params.id), user.id))),
       next: null,
     });
   });

@@ -1,21 +1,21 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { authorizeEntry, authorizeSharedEntry } from '../auth/permissions.ts';
 import {
+  entryNotFound,
   getHandle,
-  getMyEntry,
   getPublicPortfolio,
-  getSharedEntry,
   listMyEntries,
+  loadEntry,
   loadMyEntries,
-  loadOwnEntry,
   loadSharedEntry,
   resumeAbout,
   setHandle,
   updateEntry,
 } from '../services/portfolio.ts';
 import { entryCredential } from '../services/credentials.ts';
-import { exportEntry, type LoadedEntry } from '../portfolio/entry-views.ts';
+import { exportEntry, ownerEntryView, publicEntryView, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
 import type { ResumeAbout } from '../portfolio/json-resume.ts';
 import type { PdfOptions } from '../portfolio/pdf.ts';
@@ -48,6 +48,17 @@ export function portfolioRouter(context: AppContext): Router {
   const store = BlobStore.forDataDir(config.dataDir);
   const originOf = (request: Request) => publicOriginOf(config, request);
 
+  /** `manageEntry`: the student's own entry; anyone else's is reported as missing. */
+  async function ownEntry(request: Request) {
+    const loaded = await loadEntry(db, String(request.params.id));
+    return authorizeEntry(loaded, requireUser(request).id, entryNotFound);
+  }
+
+  /** `readSharedEntry`: an unlisted or public entry, by its share token. */
+  async function sharedEntry(request: Request) {
+    return authorizeSharedEntry(await loadSharedEntry(db, String(request.params.token)), entryNotFound);
+  }
+
   function send(response: Response, rendered: RenderedExport) {
     response.attachment(rendered.fileName);
     response.type(rendered.contentType);
@@ -79,20 +90,19 @@ export function portfolioRouter(context: AppContext): Router {
   });
 
   router.get('/portfolio/entries/:id', async (request, response) => {
-    response.json(await getMyEntry(db, String(request.params.id), requireUser(request).id));
+    response.json(ownerEntryView(await ownEntry(request)));
   });
 
   router.patch('/portfolio/entries/:id', async (request, response) => {
-    const user = requireUser(request);
     const input = parseInput(updateEntryInput, request.body);
-    response.json(await updateEntry(db, String(request.params.id), user.id, input));
+    response.json(await updateEntry(db, await ownEntry(request), input));
   });
 
   router.get('/portfolio/entries/:id/export', async (request, response) => {
     const user = requireUser(request);
     const { format } = parseInput(entryExportQuery, request.query);
     const rendered = await workers.exportTurn(async (): Promise<RenderedExport> => {
-      const loaded = await loadOwnEntry(db, String(request.params.id), user.id);
+      const loaded = await ownEntry(request);
       if (format !== 'ob3') return exportOne(request, loaded, format, await resumeAbout(db, user.id));
       const credential = await entryCredential(db, loaded.entry.id);
       return {
@@ -135,13 +145,13 @@ export function portfolioRouter(context: AppContext): Router {
   router.get('/public/entries/:token', async (request, response) => {
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('X-Robots-Tag', 'noindex');
-    response.json(await getSharedEntry(db, String(request.params.token)));
+    response.json(publicEntryView(await sharedEntry(request)));
   });
 
   router.get('/public/entries/:token/export', async (request, response) => {
     const { format } = parseInput(entryExportQuery, request.query);
     const rendered = await workers.exportTurn(async () => {
-      const loaded = await loadSharedEntry(db, String(request.params.token));
+      const loaded = await sharedEntry(request);
       if (format === 'ob3') {
         throw new AppError(
           403,
@@ -155,7 +165,7 @@ export function portfolioRouter(context: AppContext): Router {
   });
 
   router.get('/public/entries/:token/deliverables/:deliverableId/download', async (request, response) => {
-    const loaded = await loadSharedEntry(db, String(request.params.token));
+    const loaded = await sharedEntry(request);
     const id = String(request.params.deliverableId);
     const deliverable = loaded.entry.deliverableIds.includes(id)
       ? loaded.deliverables.find((row) => row.id === id)

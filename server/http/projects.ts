@@ -1,6 +1,14 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
-import { changeProjectStatus, createProject, getProject, updateProject } from '../services/projects.ts';
+import {
+  changeProjectStatus,
+  createProject,
+  getProject,
+  getProjectAccess,
+  projectNotFound,
+  updateProject,
+} from '../services/projects.ts';
+import { getOrgAccess } from '../services/organisations.ts';
 import { searchProjects } from '../services/project-search.ts';
 import { scopeProject } from '../services/scoping.ts';
 import { resolveSkills } from '../services/skills.ts';
@@ -16,7 +24,7 @@ import {
   inviteToApplyInput,
 } from '../../shared/schemas/marketplace.ts';
 import { inviteToApply } from '../services/invitations.ts';
-import { authorizeAccount } from '../auth/permissions.ts';
+import { authorizeAccount, authorizeOrg, authorizeProject } from '../auth/permissions.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 import { feeFloorForOrg } from '../services/programmes.ts';
@@ -25,6 +33,12 @@ import { feeFloorForOrg } from '../services/programmes.ts';
 export function projectsRouter(context: AppContext): Router {
   const router = Router();
   const { db } = context;
+
+  /** A draft is a 404 outside its organisation; `manageOrg` is its supervisors' (403 for others). */
+  async function projectAccess(request: Request, rule: 'viewProject' | 'manageOrg') {
+    const access = await getProjectAccess(db, String(request.params.id), requireUser(request).id);
+    return authorizeProject(access, rule, projectNotFound);
+  }
 
   router.get('/project-templates', (request, response) => {
     requireUser(request);
@@ -49,6 +63,7 @@ export function projectsRouter(context: AppContext): Router {
   router.post('/projects', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(createProjectInput, request.body);
+    authorizeOrg(await getOrgAccess(db, input.orgId, user.id));
     const project = await createProject(db, context.events, user.id, input);
     const scoping = await scopeProject(
       { ...input, skills: resolveSkills(input.skills) },
@@ -59,54 +74,53 @@ export function projectsRouter(context: AppContext): Router {
 
   router.get('/projects/:id', async (request, response) => {
     const user = requireUser(request);
-    response.json((await getProject(db, String(request.params.id), user.id)).project);
+    const { projectId } = await projectAccess(request, 'viewProject');
+    response.json((await getProject(db, projectId, user.id)).project);
   });
 
   router.patch('/projects/:id', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(updateProjectInput, request.body);
-    response.json(await updateProject(db, context.events, String(request.params.id), user.id, input));
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    response.json(await updateProject(db, context.events, projectId, user.id, input));
   });
 
   router.post('/projects/:id/publish', async (request, response) => {
     const user = requireUser(request);
-    response.json(
-      await changeProjectStatus(db, context.events, String(request.params.id), user.id, 'publish'),
-    );
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    response.json(await changeProjectStatus(db, context.events, projectId, user.id, 'publish'));
   });
 
   router.post('/projects/:id/close', async (request, response) => {
     const user = requireUser(request);
-    response.json(await changeProjectStatus(db, context.events, String(request.params.id), user.id, 'close'));
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    response.json(await changeProjectStatus(db, context.events, projectId, user.id, 'close'));
   });
 
   router.post('/projects/:id/applications', async (request, response) => {
     const user = requireUser(request);
     const input = parseInput(applyInput, request.body);
     authorizeAccount(user, 'apply');
-    response
-      .status(201)
-      .json(await applyToProject(db, context.events, user, String(request.params.id), input));
+    const { projectId } = await projectAccess(request, 'viewProject');
+    response.status(201).json(await applyToProject(db, context.events, user, projectId, input));
   });
 
   router.get('/projects/:id/applications', async (request, response) => {
-    const user = requireUser(request);
-    response.json({
-      items: await listProjectApplications(db, String(request.params.id), user.id),
-      next: null,
-    });
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    response.json({ items: await listProjectApplications(db, projectId), next: null });
   });
 
   router.get('/projects/:id/matches', async (request, response) => {
-    const user = requireUser(request);
     const { limit } = parseInput(matchesQuery, request.query);
-    response.json(await context.matchmaker.studentsForProject(String(request.params.id), user.id, limit));
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    response.json(await context.matchmaker.studentsForProject(projectId, limit));
   });
 
   router.post('/projects/:id/invitations', async (request, response) => {
     const user = requireUser(request);
     const { studentId } = parseInput(inviteToApplyInput, request.body);
-    const invitation = await inviteToApply(db, context.events, String(request.params.id), user.id, studentId);
+    const { projectId } = await projectAccess(request, 'manageOrg');
+    const invitation = await inviteToApply(db, context.events, projectId, user.id, studentId);
     response.status(201).json(invitation);
   });
 

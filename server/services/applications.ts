@@ -10,13 +10,13 @@ import {
   users,
   workspaces,
 } from '../db/schema.ts';
-import { authorizeOrg } from '../auth/permissions.ts';
+import type { ApplicationAccess } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
 import type { AccountRole } from '../../shared/roles.ts';
 import type { Application } from '../../shared/schemas/marketplace-views.ts';
 import type { applyInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
-import { AppError, conflict, forbidden } from '../errors.ts';
+import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
 import { getOrgAccess } from './organisations.ts';
 import { briefFromProject } from './project-brief.ts';
@@ -25,7 +25,7 @@ import { createWorkspace } from './workspaces.ts';
 import { createMilestonesFromProject } from './milestones.ts';
 import { attachWorkspaceToProgramme } from './programme-invites.ts';
 
-const applicationNotFound = () =>
+export const applicationNotFound = () =>
   new AppError(404, 'application_not_found', 'That application does not exist.');
 
 const columns = {
@@ -120,19 +120,35 @@ export async function applyToProject(
     return { id: created.id, push };
   });
   push();
-  return getApplication(db, id, student.id);
+  return getApplication(db, id);
 }
 
-/** Loads an application for the student who made it or a supervisor of the project's organisation. */
-export async function getApplication(db: Db, applicationId: string, userId: string): Promise<Application> {
+/** The caller's standing toward an application, for its rules; null when it does not exist. */
+export async function getApplicationAccess(
+  db: Db,
+  applicationId: string,
+  userId: string,
+): Promise<ApplicationAccess | null> {
+  if (!isUuid(applicationId)) return null;
+  const [row] = await db
+    .select({ studentId: applications.studentId, orgId: projects.orgId })
+    .from(applications)
+    .innerJoin(projects, eq(projects.id, applications.projectId))
+    .where(eq(applications.id, applicationId));
+  if (!row) return null;
+  return { applicationId, studentId: row.studentId, org: await getOrgAccess(db, row.orgId, userId) };
+}
+
+async function loadApplication(db: Db, applicationId: string) {
   if (!isUuid(applicationId)) throw applicationNotFound();
   const [row] = await baseQuery(db).where(eq(applications.id, applicationId));
   if (!row) throw applicationNotFound();
-  if (row.application.studentId !== userId) {
-    const access = await getOrgAccess(db, row.project.orgId, userId);
-    if (!access?.isSupervisor) throw applicationNotFound();
-  }
-  return toApplication(row);
+  return row;
+}
+
+/** One application; the caller has authorized `viewApplication`. */
+export async function getApplication(db: Db, applicationId: string): Promise<Application> {
+  return toApplication(await loadApplication(db, applicationId));
 }
 
 export async function listMyApplications(db: Db, studentId: string): Promise<Application[]> {
@@ -142,64 +158,41 @@ export async function listMyApplications(db: Db, studentId: string): Promise<App
   return rows.map(toApplication);
 }
 
-export async function listProjectApplications(
-  db: Db,
-  projectId: string,
-  userId: string,
-): Promise<Application[]> {
-  const { project, access } = await getProject(db, projectId, userId);
-  authorizeOrg(access);
+/** A project's applicants, for its organisation's supervisors (the caller has authorized `manageOrg`). */
+export async function listProjectApplications(db: Db, projectId: string): Promise<Application[]> {
   const rows = await baseQuery(db)
-    .where(eq(applications.projectId, project.id))
+    .where(eq(applications.projectId, projectId))
     .orderBy(desc(applications.createdAt));
   return rows.map(toApplication);
 }
 
-/** Loads an application for a supervisor decision, refusing anyone else. */
-async function forSupervisor(db: Db, applicationId: string, userId: string) {
-  if (!isUuid(applicationId)) throw applicationNotFound();
-  const [row] = await baseQuery(db).where(eq(applications.id, applicationId));
-  if (!row) throw applicationNotFound();
-  const access = await getOrgAccess(db, row.project.orgId, userId);
-  if (!access?.isSupervisor) {
-    throw row.application.studentId === userId
-      ? forbidden('Only the organisation can decide on applications.')
-      : applicationNotFound();
-  }
-  return row;
-}
-
 const OPEN: Application['status'][] = ['submitted', 'shortlisted'];
 
-export async function withdrawApplication(
-  db: Db,
-  applicationId: string,
-  studentId: string,
-): Promise<Application> {
-  const application = await getApplication(db, applicationId, studentId);
-  if (application.student.id !== studentId) throw forbidden('Only the student who applied can withdraw.');
+/** The student withdraws (the caller has authorized `withdrawApplication`). */
+export async function withdrawApplication(db: Db, applicationId: string): Promise<Application> {
+  const application = await getApplication(db, applicationId);
   const [updated] = await db
     .update(applications)
     .set({ status: 'withdrawn', updatedAt: new Date() })
     .where(and(eq(applications.id, applicationId), inArray(applications.status, OPEN)))
     .returning({ id: applications.id });
   if (!updated) throw conflict('invalid_status', `A ${application.status} application cannot be withdrawn.`);
-  return getApplication(db, applicationId, studentId);
+  return getApplication(db, applicationId);
 }
 
+/** The organisation's decisions below: the caller has authorized `manageOrg` on the application. */
 export async function shortlistApplication(
   db: Db,
   applicationId: string,
   userId: string,
 ): Promise<Application> {
-  await forSupervisor(db, applicationId, userId);
   const [updated] = await db
     .update(applications)
     .set({ status: 'shortlisted', decidedBy: userId, updatedAt: new Date() })
     .where(and(eq(applications.id, applicationId), eq(applications.status, 'submitted')))
     .returning({ id: applications.id });
   if (!updated) throw conflict('invalid_status', 'Only a new application can be shortlisted.');
-  return getApplication(db, applicationId, userId);
+  return getApplication(db, applicationId);
 }
 
 export async function declineApplication(
@@ -209,7 +202,7 @@ export async function declineApplication(
   userId: string,
   message: string | undefined,
 ): Promise<Application> {
-  const row = await forSupervisor(db, applicationId, userId);
+  const row = await loadApplication(db, applicationId);
   const push = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(applications)
@@ -229,7 +222,7 @@ export async function declineApplication(
     ]);
   });
   push();
-  return getApplication(db, applicationId, userId);
+  return getApplication(db, applicationId);
 }
 
 /**
@@ -244,7 +237,7 @@ export async function acceptApplication(
   applicationId: string,
   userId: string,
 ): Promise<{ workspaceId: string }> {
-  const first = await forSupervisor(db, applicationId, userId);
+  const first = await loadApplication(db, applicationId);
   const { workspaceId, push } = await db.transaction(async (tx) => {
     const [project] = await tx.select().from(projects).where(eq(projects.id, first.project.id)).for('update');
     if (!project) throw projectNotFound();

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client.ts';
 import { documentSnapshots, documentUpdates } from '../db/schema.ts';
+import { foldLog } from './document-fold.ts';
 
 /**
  * Where workspace documents live in Postgres: a snapshot per document plus an append-only log of
@@ -60,17 +61,12 @@ export async function loadDocument(
     .select({ state: documentSnapshots.state })
     .from(documentSnapshots)
     .where(eq(documentSnapshots.workspaceId, workspaceId));
-  let skipped = 0;
-  into.transact(() => {
-    if (snapshot) Y.applyUpdate(into, snapshot.state);
-    for (const row of log) {
-      try {
-        Y.applyUpdate(into, row.update);
-      } catch {
-        skipped += 1;
-      }
-    }
-  }, 'load');
+  const { skipped } = foldLog(
+    into,
+    snapshot?.state,
+    log.map((row) => row.update),
+    'load',
+  );
   return { doc: into, logLength: log.length, skipped };
 }
 
@@ -103,16 +99,13 @@ export async function compactDocument(db: Db, workspaceId: string): Promise<{ fo
       .orderBy(asc(documentUpdates.id));
     if (log.length === 0) return { folded: 0 };
     const doc = new Y.Doc();
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
-    const folded: number[] = [];
-    for (const row of log) {
-      try {
-        Y.applyUpdate(doc, row.update);
-      } catch {
-        // An update that cannot apply is dropped here rather than carried forever.
-      }
-      folded.push(row.id);
-    }
+    // An update that cannot apply is dropped here rather than carried forever: every row read is folded.
+    foldLog(
+      doc,
+      snapshot?.state,
+      log.map((row) => row.update),
+    );
+    const folded = log.map((row) => row.id);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     await tx

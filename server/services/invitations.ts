@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
-import { authorizeOrg } from '../auth/permissions.ts';
 import type { DomainEventBus } from '../events.ts';
 import { AppError, conflict } from '../errors.ts';
 import { createNotifications } from './notifications.ts';
@@ -18,8 +17,7 @@ export async function inviteToApply(
   supervisorId: string,
   studentId: string,
 ) {
-  const { project, access } = await getProject(db, projectId, supervisorId);
-  authorizeOrg(access);
+  const { project } = await getProject(db, projectId, supervisorId);
   if (project.status !== 'published')
     throw conflict('project_not_open', 'Only a published project can take applications.');
   const [student] = await db

@@ -5,9 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type { Db } from '../db/client.ts';
 import { compactDocument, loadDocument } from './doc-store.ts';
 import { UpdateLogWriter } from './update-log.ts';
-
-/** Log rows a live document may gather before it is compacted in the background. */
-export const COMPACT_AFTER_UPDATES = 500;
+import { compactionDue, logLengthAfterFold } from './document-fold.ts';
 
 /** One workspace document held in memory while anyone has it open in this process. */
 export class LiveDocument {
@@ -50,7 +48,7 @@ export class LiveDocument {
     const settle = () => {
       this.storing.delete(stored);
       // Compaction only deletes the rows it folded, so it may run while updates keep arriving.
-      if (this.logLength >= COMPACT_AFTER_UPDATES) this.compactInBackground();
+      if (compactionDue(this.logLength)) this.compactInBackground();
     };
     stored.then(settle, settle);
     return stored;
@@ -66,7 +64,7 @@ export class LiveDocument {
     if (this.compacting) return;
     this.compacting = compactDocument(this.db, this.workspaceId)
       .then(({ folded }) => {
-        this.logLength = Math.max(0, this.logLength - folded);
+        this.logLength = logLengthAfterFold(this.logLength, folded);
       })
       .catch((error: unknown) =>
         this.logger.error({ err: error, workspaceId: this.workspaceId }, 'compaction failed'),

@@ -7,9 +7,8 @@ import { MatchIndex, type MatchResult, type MatchStudent } from '../matching/ind
 import type { Project, SkillNeed } from '../../shared/schemas/marketplace-views.ts';
 import { AppError } from '../errors.ts';
 import { loadAnyMatchProject, loadMatchProjects, loadMatchStudents } from './match-data.ts';
-import { getProject, loadProjectViews } from './projects.ts';
+import { loadProjectViews } from './projects.ts';
 import { toSkillNeeds } from './skills.ts';
-import { authorizeOrg } from '../auth/permissions.ts';
 
 /** How long a student being shown to a business counts towards fair exposure. */
 const EXPOSURE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -126,12 +125,11 @@ export class Matchmaker {
   }
 
   /**
-   * For a project's supervisors: every fitting student ranked (applicants marked), the applicants
-   * alone, and a few students worth inviting who have not applied yet.
+   * For a project's supervisors (the caller has authorized `manageOrg`): every fitting student
+   * ranked (applicants marked), the applicants alone, and a few students worth inviting who have
+   * not applied yet.
    */
-  async studentsForProject(projectId: string, userId: string, limit = 20) {
-    const { access } = await getProject(this.db, projectId, userId);
-    authorizeOrg(access);
+  async studentsForProject(projectId: string, limit = 20) {
     const index = await this.ready();
     const project = await loadAnyMatchProject(this.db, projectId);
     if (!project) throw new AppError(404, 'project_not_found', 'That project does not exist.');

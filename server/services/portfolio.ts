@@ -14,12 +14,10 @@ import {
   workspaceMilestones,
   workspaces,
 } from '../db/schema.ts';
-import { canManageEntry, canReadSharedEntry } from '../auth/permissions.ts';
 import {
   HANDLE_PATTERN,
   type PortfolioEntry,
   type PublicPortfolio,
-  type PublicPortfolioEntry,
   type updateEntryInput,
 } from '../../shared/schemas/portfolio.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -148,42 +146,35 @@ export async function loadEntries(db: Db, where: SQL | undefined): Promise<Loade
   }));
 }
 
-/** The caller's own entry; anyone else's is reported as missing. */
-export async function loadOwnEntry(db: Db, entryId: string, userId: string): Promise<LoadedEntry> {
-  if (!isUuid(entryId)) throw entryNotFound();
+/** An entry by id, for the rule `manageEntry` (applied by the caller); null when there is none. */
+export async function loadEntry(db: Db, entryId: string): Promise<LoadedEntry | null> {
+  if (!isUuid(entryId)) return null;
   const [loaded] = await loadEntries(db, eq(portfolioEntries.id, entryId));
-  if (!loaded || !canManageEntry(loaded.entry, userId)) throw entryNotFound();
-  return loaded;
+  return loaded ?? null;
 }
 
-/** An unlisted or public entry, by its share token. */
-export async function loadSharedEntry(db: Db, token: string): Promise<LoadedEntry> {
-  if (!SHARE_TOKEN.test(token)) throw entryNotFound();
+/** An entry by its share token, for the rule `readSharedEntry` (applied by the caller). */
+export async function loadSharedEntry(db: Db, token: string): Promise<LoadedEntry | null> {
+  if (!SHARE_TOKEN.test(token)) return null;
   const [loaded] = await loadEntries(db, eq(portfolioEntries.shareToken, token));
-  if (!loaded || !canReadSharedEntry(loaded.entry)) throw entryNotFound();
-  return loaded;
+  return loaded ?? null;
 }
 
 export async function listMyEntries(db: Db, userId: string): Promise<PortfolioEntry[]> {
   return (await loadEntries(db, eq(portfolioEntries.studentId, userId))).map(ownerEntryView);
 }
 
-export async function getMyEntry(db: Db, entryId: string, userId: string): Promise<PortfolioEntry> {
-  return ownerEntryView(await loadOwnEntry(db, entryId, userId));
-}
-
 /**
  * The student's part of an entry: summary, who may see it, which deliverables and board cards it
- * shows. Making an
- * entry private gives it a new share token, so links handed out before stop working.
+ * shows. Making an entry private gives it a new share token, so links handed out before stop
+ * working. The caller has authorized `manageEntry`.
  */
 export async function updateEntry(
   db: Db,
-  entryId: string,
-  userId: string,
+  loaded: LoadedEntry,
   input: z.output<typeof updateEntryInput>,
 ): Promise<PortfolioEntry> {
-  const loaded = await loadOwnEntry(db, entryId, userId);
+  const entryId = loaded.entry.id;
   if (input.deliverableIds) {
     const known = new Set(acceptedDeliverables(loaded).map((row) => row.id));
     const unknown = input.deliverableIds.filter((id) => !known.has(id));
@@ -215,11 +206,7 @@ export async function updateEntry(
       updatedAt: new Date(),
     })
     .where(eq(portfolioEntries.id, entryId));
-  return getMyEntry(db, entryId, userId);
-}
-
-export async function getSharedEntry(db: Db, token: string): Promise<PublicPortfolioEntry> {
-  return publicEntryView(await loadSharedEntry(db, token));
+  return ownerEntryView((await loadEntry(db, entryId))!);
 }
 
 /** A student's public entries under their handle; an unknown handle or nothing public is a 404. */

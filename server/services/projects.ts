@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { DomainEventBus } from '../events.ts';
 import { applications, organisations, projects } from '../db/schema.ts';
-import { authorizeOrg, canViewProject, type OrgAccess } from '../auth/permissions.ts';
+import type { OrgAccess, ProjectAccess } from '../auth/permissions.ts';
 import type { Project } from '../../shared/schemas/marketplace-views.ts';
 import type { createProjectInput, updateProjectInput } from '../../shared/schemas/marketplace.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -79,7 +79,21 @@ export async function loadProject(db: Db, projectId: string) {
   return row ?? null;
 }
 
-/** A project as the caller may see it; a draft is a 404 to anyone outside its organisation. */
+/** The caller's standing toward a project, for the rules `viewProject` and `manageOrg`; null when it does not exist. */
+export async function getProjectAccess(
+  db: Db,
+  projectId: string,
+  userId: string,
+): Promise<ProjectAccess | null> {
+  if (!isUuid(projectId)) return null;
+  const [row] = await db
+    .select({ status: projects.status, orgId: projects.orgId })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return row ? { projectId, status: row.status, org: await getOrgAccess(db, row.orgId, userId) } : null;
+}
+
+/** A project and the caller's standing toward its organisation (for `canEdit`); the caller has authorized seeing it. */
 export async function getProject(
   db: Db,
   projectId: string,
@@ -88,7 +102,6 @@ export async function getProject(
   const row = await loadProject(db, projectId);
   if (!row) throw projectNotFound();
   const access = (await getOrgAccess(db, row.project.orgId, userId))!;
-  if (!canViewProject(row.project.status, access)) throw projectNotFound();
   return { project: toProject(row.project, row.org, row.seatsTaken, access.isSupervisor), access };
 }
 
@@ -98,7 +111,6 @@ export async function createProject(
   userId: string,
   input: z.output<typeof createProjectInput>,
 ): Promise<Project> {
-  authorizeOrg(await getOrgAccess(db, input.orgId, userId));
   const [row] = await db
     .insert(projects)
     .values({
@@ -125,8 +137,7 @@ export async function updateProject(
   userId: string,
   input: ProjectFields,
 ): Promise<Project> {
-  const { project, access } = await getProject(db, projectId, userId);
-  authorizeOrg(access);
+  const { project } = await getProject(db, projectId, userId);
   if (project.status === 'filled' || project.status === 'closed') {
     throw conflict('project_not_editable', `A ${project.status} project can no longer be edited.`);
   }
@@ -151,8 +162,7 @@ export async function changeProjectStatus(
   userId: string,
   action: 'publish' | 'close',
 ): Promise<Project> {
-  const { project, access } = await getProject(db, projectId, userId);
-  authorizeOrg(access);
+  const { project } = await getProject(db, projectId, userId);
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(project.status)) {
     throw conflict(
@@ -201,7 +211,6 @@ export async function loadProjectViews(db: Db, ids: string[]): Promise<Project[]
 
 /** Every project of an organisation, drafts included, for its supervisors. */
 export async function listOrgProjects(db: Db, access: OrgAccess): Promise<Project[]> {
-  authorizeOrg(access);
   const rows = await db
     .select({
       project: projects,

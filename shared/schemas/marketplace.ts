@@ -68,35 +68,54 @@ const workModeField = z
   .union([z.enum(WORK_MODES), z.boolean()])
   .transform((value) => (value === true ? 'remote' : value === false ? 'onsite' : value));
 
-const projectFields = {
+/** Every project field as sent; the defaults of a new project are added below, for creating only. */
+const projectShape = {
   title: line(160),
   summary: text().trim().min(1).max(5000),
-  goals: z.array(line(300)).max(20).default([]),
-  deliverables: z.array(line(300)).max(20).default([]),
-  milestones: z.array(milestoneInput).max(20).default([]),
-  skills: z.array(skillInput).max(20).default([]),
-  questions: z.array(line(300)).max(5).default([]),
+  goals: z.array(line(300)).max(20),
+  deliverables: z.array(line(300)).max(20),
+  milestones: z.array(milestoneInput).max(20),
+  skills: z.array(skillInput).max(20),
+  questions: z.array(line(300)).max(5),
   /** Checked here only for sanity; 2–8 weeks is a scoping rule, so drafts outside it get a warning. */
   durationWeeks: z.number().int().min(1).max(52),
   hoursPerWeek: z.number().int().min(1).max(40),
-  flexibility: z.enum(SCHEDULE_FLEXIBILITY).default('flexible'),
-  workTimes: z.array(z.enum(TIME_SLOTS)).max(3).default([]),
+  flexibility: z.enum(SCHEDULE_FLEXIBILITY),
+  workTimes: z.array(z.enum(TIME_SLOTS)).max(3),
   remote: workModeField,
-  location: text().trim().max(120).default(''),
+  location: text().trim().max(120),
   /** Days a week on site for hybrid work (1–5); null: not said, the matcher assumes 2. */
-  onsiteDays: z.number().int().min(1).max(5).nullable().default(null),
-  fee: z.number().int().min(0).max(100_000).nullable().default(null),
-  currency: text()
-    .regex(/^[A-Z]{3}$/)
-    .default('GBP'),
-  seats: z.number().int().min(1).max(20).default(1),
-  startDate: isoDate.nullable().default(null),
-  applicationDeadline: isoDate.nullable().default(null),
-  templateId: text().max(60).nullable().default(null),
+  onsiteDays: z.number().int().min(1).max(5).nullable(),
+  fee: z.number().int().min(0).max(100_000).nullable(),
+  currency: text().regex(/^[A-Z]{3}$/),
+  seats: z.number().int().min(1).max(20),
+  startDate: isoDate.nullable(),
+  applicationDeadline: isoDate.nullable(),
+  templateId: text().max(60).nullable(),
+};
+
+const projectFields = {
+  ...projectShape,
+  goals: projectShape.goals.default([]),
+  deliverables: projectShape.deliverables.default([]),
+  milestones: projectShape.milestones.default([]),
+  skills: projectShape.skills.default([]),
+  questions: projectShape.questions.default([]),
+  flexibility: projectShape.flexibility.default('flexible'),
+  workTimes: projectShape.workTimes.default([]),
+  location: projectShape.location.default(''),
+  onsiteDays: projectShape.onsiteDays.default(null),
+  fee: projectShape.fee.default(null),
+  currency: projectShape.currency.default('GBP'),
+  seats: projectShape.seats.default(1),
+  startDate: projectShape.startDate.default(null),
+  applicationDeadline: projectShape.applicationDeadline.default(null),
+  templateId: projectShape.templateId.default(null),
 };
 
 export const createProjectInput = z.strictObject({ orgId: z.uuid(), ...projectFields });
-export const updateProjectInput = z.strictObject(projectFields).partial();
+/** Without defaults, like updateOrgInput: a PATCH changes the fields it sends and nothing else. */
+export const updateProjectInput = z.strictObject(projectShape).partial();
 /** A draft checked by the scoping assistant before it is saved: everything optional but the basics. */
 export const scopeProjectInput = z.strictObject({
   ...projectFields,

@@ -170,7 +170,9 @@ describe('workspace chat over Socket.IO', () => {
     const a = await socketFor(supervisor.cookie);
     await emitWithAck(a, 'workspace:join', { workspaceId });
     await emitWithAck(a, 'chat:send', { workspaceId, body: 'after removal', clientId: 'after' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A sentinel instead of a pause: the server answers the removed member's own request only after
+    // it broadcast the message above, so a copy sent to them would have arrived first.
+    expect(await emitWithAck(b, 'chat:history', { workspaceId })).toMatchObject({ ok: false });
     expect(heard).toEqual([]);
   });
 

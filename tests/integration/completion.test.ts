@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as authProtocol from 'y-protocols/auth';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { projectBody } from '../helpers/marketplace.ts';
@@ -19,6 +20,7 @@ import {
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { addMember, makeWorkspace } from '../helpers/workspace.ts';
 import { addTask, moveTask, readBoard } from '../../shared/board.ts';
+import { MESSAGE_AUTH } from '../../shared/live.ts';
 import { loadDocument } from '../../server/services/doc-store.ts';
 
 let app: TestServer;
@@ -207,8 +209,15 @@ describe('completion', () => {
       const who = url.endsWith('submit') ? student : supervisor;
       expect((await who.request(method, url, input)).status, url).toBe(403);
     }
+    // A sentinel instead of a pause: the server answers a refused edit with permission-denied while
+    // it reads the edit's frame, in place of handing it to storage, so once the answer is here
+    // nothing of the edit is still on its way to the database.
+    const refused = new Promise<string>((resolve) => {
+      provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+        authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => resolve(reason));
+    });
     addTask(doc, { title: 'Sneaked in after completion', column: 'todo' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await refused).toMatch(/read-only/);
     const { doc: stored } = await loadDocument(app.database.db, workspaceId);
     const titles = readBoard(stored).columns.flatMap((c) => c.tasks.map((t) => t.title));
     expect(titles).not.toContain('Sneaked in after completion');

@@ -312,3 +312,34 @@ describe('the last seat', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('partial updates', () => {
+  it('a PATCH changes the fields it sends and leaves every other one as it was', async () => {
+    const { supervisor, org } = await makeOrg(app.url, { size: '50-249', workMode: 'onsite' });
+    const renamed = await supervisor.request('PATCH', `/api/orgs/${org.id}`, { name: 'Eastside Pantry' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Eastside Pantry', size: '50-249', workMode: 'onsite' });
+
+    const created = await supervisor.post(
+      '/api/projects',
+      projectBody(org.id, {
+        seats: 3,
+        currency: 'EUR',
+        flexibility: 'fixed',
+        location: 'Leeds',
+        questions: ['Why us?'],
+        startDate: '2027-03-01',
+      }),
+    );
+    expect(created.status).toBe(201);
+    const patched = await supervisor.request('PATCH', `/api/projects/${created.body.id}`, {
+      title: 'Instagram relaunch',
+    });
+    expect(patched.status).toBe(200);
+    const { title, updatedAt: _changed, ...unchanged } = patched.body;
+    expect(title).toBe('Instagram relaunch');
+    const { title: _old, updatedAt: _was, scoping: _scoping, ...before } = created.body;
+    expect(unchanged).toEqual(before);
+    expect(patched.body).toMatchObject({ seats: 3, currency: 'EUR', flexibility: 'fixed', remote: 'remote' });
+  });
+});

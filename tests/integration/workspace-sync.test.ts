@@ -94,10 +94,18 @@ describe('the workspace document', () => {
     const before = await countLogRows(app.database.db, workspaceId);
     typeParagraph(watcher.doc, 'MENTOR REWRITE');
     addTask(watcher.doc, { title: 'Mentor card', column: 'todo' });
-    // A sentinel edit after the mentor's: once it arrives, the mentor's would have too.
-    typeParagraph(editor.doc, 'sentinel');
-    await eventually(() => expect(briefText(watcher.doc)).toContain('sentinel'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Sentinels instead of a pause. The mentor's presence, sent after its edits on the same socket,
+    // reaches the editor only once the server has handled those edits; an edit from a second editor
+    // made after that is stored and relayed after anything the server took from the mentor.
+    watcher.provider.awareness.setLocalStateField('sentinel', 'after-edits');
+    await eventually(() => {
+      const states = [...editor.provider.awareness.getStates().values()];
+      expect(states.map((state) => state.sentinel)).toContain('after-edits');
+    });
+    const second = open(workspaceId, supervisor.cookie);
+    await synced(second.provider);
+    typeParagraph(second.doc, 'sentinel');
+    await eventually(() => expect(briefText(editor.doc)).toContain('sentinel'));
     expect(briefText(editor.doc)).not.toContain('MENTOR REWRITE');
     expect(readBoard(editor.doc).columns[0]!.tasks.map((task) => task.title)).not.toContain('Mentor card');
     expect(await countLogRows(app.database.db, workspaceId)).toBe(before + 1);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../server/errors.ts';
 import {
   allows,
   allowsAccount,
   authorize,
   canAnswerInvitation,
+  authorizeApplication,
+  authorizeEntry,
+  authorizeProject,
+  authorizeSharedEntry,
   RULE_NAMES,
   WORKSPACE_RULES,
   rightsOf,
@@ -106,6 +111,69 @@ describe('invitation rules', () => {
   });
   it('answerInvitation: refused to anyone else', () => {
     expect(canAnswerInvitation(invitation, { email: 'eve@example.test', emailConfirmed: true })).toBe(false);
+  });
+});
+
+const missing = () => new AppError(404, 'missing', 'Not here.');
+const status = (run: () => unknown) => {
+  try {
+    run();
+    return 200;
+  } catch (error) {
+    return (error as AppError).status;
+  }
+};
+
+describe('organisation, project and application rules', () => {
+  const supervisor = { orgId: 'o', isSupervisor: true };
+  const outsider = { orgId: 'o', isSupervisor: false };
+
+  it.each([
+    ['draft', supervisor, 200, 200],
+    ['draft', outsider, 404, 404],
+    ['published', supervisor, 200, 200],
+    ['published', outsider, 200, 403],
+    ['closed', outsider, 200, 403],
+  ] as const)('a %s project, org access %j: viewProject → %i, manageOrg → %i', (state, org, view, manage) => {
+    const access = { projectId: 'p', status: state, org };
+    expect(status(() => authorizeProject(access, 'viewProject', missing))).toBe(view);
+    expect(status(() => authorizeProject(access, 'manageOrg', missing))).toBe(manage);
+  });
+
+  it('a project that does not exist is a 404 for every rule', () => {
+    expect(status(() => authorizeProject(null, 'viewProject', missing))).toBe(404);
+    expect(status(() => authorizeProject(null, 'manageOrg', missing))).toBe(404);
+  });
+
+  const application = (org: typeof supervisor) => ({ applicationId: 'a', studentId: 'student', org });
+  it.each([
+    ['the student who applied', 'student', outsider, 200, 200, 403],
+    ['a supervisor of the organisation', 'boss', supervisor, 200, 403, 200],
+    ['anyone else', 'other', outsider, 404, 404, 404],
+  ] as const)('%s: view → %i, withdraw → %i, decide → %i', (_who, userId, org, view, withdraw, decide) => {
+    const access = application(org);
+    expect(status(() => authorizeApplication(access, userId, 'viewApplication', missing))).toBe(view);
+    expect(status(() => authorizeApplication(access, userId, 'withdrawApplication', missing))).toBe(withdraw);
+    expect(status(() => authorizeApplication(access, userId, 'manageOrg', missing))).toBe(decide);
+  });
+});
+
+describe('portfolio entry rules', () => {
+  const loaded = (visibility: string) => ({ entry: { studentId: 'owner', visibility } });
+
+  it('manageEntry: only the owner, whatever the visibility; others and missing entries are a 404', () => {
+    for (const visibility of ['private', 'unlisted', 'public']) {
+      expect(status(() => authorizeEntry(loaded(visibility), 'owner', missing))).toBe(200);
+      expect(status(() => authorizeEntry(loaded(visibility), 'other', missing))).toBe(404);
+    }
+    expect(status(() => authorizeEntry(null, 'owner', missing))).toBe(404);
+  });
+
+  it('readSharedEntry: unlisted and public entries, never private ones', () => {
+    expect(status(() => authorizeSharedEntry(loaded('unlisted'), missing))).toBe(200);
+    expect(status(() => authorizeSharedEntry(loaded('public'), missing))).toBe(200);
+    expect(status(() => authorizeSharedEntry(loaded('private'), missing))).toBe(404);
+    expect(status(() => authorizeSharedEntry(null, missing))).toBe(404);
   });
 });
 

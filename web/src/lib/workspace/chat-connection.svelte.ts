@@ -1,10 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '$shared/live.ts';
+import type { PresentPerson } from '$shared/live.ts';
+import { holdLiveSocket, type LiveSocket, type LiveSocketHold } from '$lib/live-socket.ts';
 import type { ChatMessage } from '$shared/schemas/chat.ts';
 import { TypingPeople } from './typing-people.svelte.ts';
 import { isConfirmedBy, mergeMessages, newOutgoingMessage, type OutgoingMessage } from './chat-messages.ts';
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const SEND_TIMEOUT_MS = 8000;
 const TYPING_REPEAT_MS = 3000;
@@ -13,7 +11,8 @@ const TYPING_IDLE_MS = 4000;
 /**
  * The workspace's Socket.IO side: chat history and live messages, sending with retries (the same
  * clientId every time, so the server posts a message once), typing, read receipts, presence, and
- * the server telling us we were removed. Rejoins after every reconnect.
+ * the server telling us we were removed. Rejoins after every reconnect. It uses the page's one
+ * Socket.IO connection (lib/live-socket.ts), shared with the notification bell.
  */
 export class ChatConnection {
   messages = $state<ChatMessage[]>([]);
@@ -27,6 +26,7 @@ export class ChatConnection {
   removed = $state(false);
   readonly typing: TypingPeople;
 
+  #live: LiveSocketHold;
   #socket: LiveSocket;
   #visible = false;
   #joinedBefore = false;
@@ -41,31 +41,36 @@ export class ChatConnection {
     this.workspaceId = workspaceId;
     this.myUserId = myUserId;
     this.typing = new TypingPeople(myUserId);
-    // WebSocket only: behind a balancer without sticky sessions, long-polling would hit other processes.
-    this.#socket = io({ withCredentials: true, transports: ['websocket'] });
-    this.#socket.on('connect', this.#join);
-    this.#socket.on('disconnect', () => (this.joined = false));
-    this.#socket.on('connect_error', () => {
+    this.#live = holdLiveSocket();
+    this.#socket = this.#live.socket;
+    const on = this.#live.on;
+    on('connect', this.#join);
+    on('disconnect', () => (this.joined = false));
+    on('connect_error', () => {
       // Socket.IO retries by itself unless the server refused us (e.g. the session expired).
       if (!this.#socket.active) this.joinError = 'The chat could not connect. Reload the page to try again.';
     });
-    this.#socket.on('chat:message', this.#handleMessage);
-    this.#socket.on('chat:typing', (event) => {
+    on('chat:message', this.#handleMessage);
+    on('chat:typing', (event) => {
       if (event.workspaceId === workspaceId) this.typing.update(event.userId, event.name, event.typing);
     });
-    this.#socket.on('presence:update', (event) => {
+    on('presence:update', (event) => {
       if (event.workspaceId === workspaceId) this.presence = event.people;
     });
-    this.#socket.on('workspace:removed', (event) => {
+    on('workspace:removed', (event) => {
       if (event.workspaceId === workspaceId) this.markRemoved();
     });
+    // The shared connection may be up already (the header's bell opened it first).
+    if (this.#socket.connected) this.#join();
   }
 
   stop(): void {
     clearTimeout(this.#typingIdle);
     this.typing.clear();
-    this.#socket.removeAllListeners();
-    this.#socket.disconnect();
+    // The connection stays for the page's other holders; this workspace's room is left.
+    if (!this.removed && this.#socket.connected)
+      this.#socket.emit('workspace:leave', { workspaceId: this.workspaceId });
+    this.#live.release();
   }
 
   markRemoved(): void {

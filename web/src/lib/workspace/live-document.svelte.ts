@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { YJS_CLOSE } from '$shared/live.ts';
+import { MESSAGE_SYNC, YJS_CLOSE } from '$shared/live.ts';
 import type { WorkspaceRole } from '$shared/workspace-roles.ts';
 
 /** What the awareness `user` field carries; CollaborationCaret reads `name` and `color`. */
@@ -17,8 +17,6 @@ export interface AwarenessUser {
 
 export type SaveStatus = 'syncing' | 'offline' | 'saved' | 'revoked';
 
-/** y-websocket's first varuint: 0 = sync message; the second: 1 = sync step 2. */
-const MESSAGE_SYNC = 0;
 /** How long edits settle before we ask the server to confirm it has them. */
 const CONFIRM_DELAY_MS = 400;
 

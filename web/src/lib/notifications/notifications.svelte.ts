@@ -1,9 +1,7 @@
 import { browser } from '$app/environment';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Notification, ServerToClientEvents } from '$shared/live.ts';
+import type { Notification } from '$shared/live.ts';
 import { apiFetch } from '$lib/api.ts';
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { holdLiveSocket, type LiveSocketHold } from '$lib/live-socket.ts';
 
 interface NotificationPage {
   items: Notification[];
@@ -27,7 +25,7 @@ class NotificationFeed {
   announcement = $state('');
 
   #userId: string | null = null;
-  #socket: LiveSocket | null = null;
+  #live: LiveSocketHold | null = null;
   #connectedBefore = false;
   /** Arrived live while a reload was in flight; merged into its answer. */
   #arrivedDuringLoad: Notification[] = [];
@@ -39,20 +37,20 @@ class NotificationFeed {
     this.disconnect();
     this.#userId = userId;
     void this.reload();
-    // WebSocket only: behind a balancer without sticky sessions, long-polling would hit other processes.
-    const socket: LiveSocket = io({ withCredentials: true, transports: ['websocket'] });
-    socket.on('connect', () => {
+    const live = holdLiveSocket();
+    // The page's connection may be up already (a workspace's chat opened it first).
+    this.#connectedBefore = live.socket.connected;
+    live.on('connect', () => {
       if (this.#connectedBefore) void this.reload();
       this.#connectedBefore = true;
     });
-    socket.on('notification', this.#receive);
-    this.#socket = socket;
+    live.on('notification', this.#receive);
+    this.#live = live;
   }
 
   disconnect(): void {
-    this.#socket?.removeAllListeners();
-    this.#socket?.disconnect();
-    this.#socket = null;
+    this.#live?.release();
+    this.#live = null;
     this.#userId = null;
     this.#connectedBefore = false;
     this.items = [];

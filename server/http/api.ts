@@ -21,6 +21,7 @@ import { credentialsRouter } from './credentials.ts';
 import { openApiRouter } from './openapi/router.ts';
 import { programmesRouter } from './programmes.ts';
 import { accessAnswersRouter } from './access-answers.ts';
+import { moderationRouter } from './moderation.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -49,6 +50,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(credentialsRouter(context));
   api.use(programmesRouter(context));
   api.use(accessAnswersRouter(context));
+  api.use(moderationRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

@@ -42,7 +42,12 @@ export interface DemoProgramme {
 }
 
 /** The programme, its staff member and the two invite codes the cohort joins with. */
-export async function createDemoProgramme(db: Db, admin: Person, staff: Person): Promise<DemoProgramme> {
+export async function createDemoProgramme(
+  db: Db,
+  events: DomainEventBus,
+  admin: Person,
+  staff: Person,
+): Promise<DemoProgramme> {
   const programme = await createProgramme(db, admin.id, {
     name: DEMO_PROGRAMME.name,
     startsOn: daysFromNow(-60),
@@ -51,7 +56,7 @@ export async function createDemoProgramme(db: Db, admin: Person, staff: Person):
     hourlyFeeFloor: null,
   });
   const access = { programmeId: programme.id, isAdmin: true, isStaff: false, isStaffElsewhere: false };
-  await inviteProgrammeStaff(db, access, staff.email, admin.id);
+  await inviteProgrammeStaff(db, events, access, staff.email, admin);
   const cohort = DEMO_PROGRAMME.cohort;
   const orgCode = await createInviteCode(db, access, { audience: 'organisation', cohort }, staff.id);
   const studentCode = await createInviteCode(db, access, { audience: 'student', cohort }, staff.id);

@@ -77,6 +77,7 @@ export async function seedDemoProgramme(
     const personOf = (email: string) => people.find((person) => person.email === email)!;
     const demo = await createDemoProgramme(
       tx,
+      events,
       personOf('admin@stint.example'),
       personOf(DEMO_PROGRAMME.staff.email),
     );

@@ -43,7 +43,12 @@ describe('the demo programme `npm start` seeds', () => {
     const queue = (await staff.get(`${p}/reports?status=open`)).body.items;
     expect(queue).toHaveLength(1);
     const audit = (await staff.get(`${p}/audit`)).body.items as { action: string }[];
-    expect(audit.map((row) => row.action)).toEqual(['org_verified', 'org_verified', 'org_verified']);
+    expect(audit.map((row) => row.action)).toEqual([
+      'org_verified',
+      'org_verified',
+      'org_verified',
+      'staff_added',
+    ]);
     const orgs = (await staff.get(`${p}/orgs`)).body.items as { verified: boolean }[];
     expect(orgs.filter((org) => !org.verified)).toHaveLength(1);
   });

@@ -82,6 +82,7 @@ describe('every programme and admin route, with each role', () => {
         { anonymous: 401, student: 204, supervisor: 403, otherStaff: 403, staff: 403, admin: 403 },
       ],
       // Moderation: unknown targets pass the rights, then 404 for the target itself.
+      ['POST', `${p}/staff-invitations/${nobody}/resend`, undefined, { ...inside, staff: 404, admin: 404 }],
       ['GET', `${p}/reports`, undefined, { ...inside, staff: 200, admin: 200 }],
       ['POST', `${p}/reports/${nobody}/resolve`, resolve, { ...inside, staff: 404, admin: 404 }],
       ['GET', `${p}/audit`, undefined, { ...inside, staff: 200, admin: 200 }],

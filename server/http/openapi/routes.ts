@@ -413,6 +413,13 @@ export const API_ROUTES: ApiRoute[] = [
       status: 201,
     },
   ),
+  route(
+    'post',
+    '/programmes/:id/staff-invitations/:invitationId/resend',
+    'Programmes',
+    'runProgramme',
+    'Email a pending staff invitation again',
+  ),
   route('get', '/programmes/:id/invite-codes', 'Programmes', 'runProgramme', 'A programme’s invite codes', {
     answers: 'list',
   }),

@@ -17,6 +17,8 @@ import {
   type InvitationData,
 } from './activity.ts';
 
+import { programmeStaffInvitation, type ProgrammeStaffInvitationData } from './programme.ts';
+
 /** What each kind's template needs; the outbox stores exactly this as the row's data. */
 export interface EmailData {
   password_reset: PasswordResetData;
@@ -31,6 +33,7 @@ export interface EmailData {
   feedback_waiting: ActivityData;
   reminder: ActivityData;
   digest: DigestData;
+  programme_staff_invitation: ProgrammeStaffInvitationData;
 }
 
 export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent } = {
@@ -46,4 +49,5 @@ export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent
   feedback_waiting: activity('feedback_waiting'),
   reminder: activity('reminder'),
   digest,
+  programme_staff_invitation: programmeStaffInvitation,
 };

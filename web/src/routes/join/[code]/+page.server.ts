@@ -12,10 +12,13 @@ interface InvitePreview {
 export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const user = signedInUser(locals, url);
   const code = params.code;
-  const preview = await apiFetch<InvitePreview>(`/api/programme-invites/${encodeURIComponent(code)}`, { fetch });
+  const preview = await apiFetch<InvitePreview>(`/api/programme-invites/${encodeURIComponent(code)}`, {
+    fetch,
+  });
   const orgs =
     user.role === 'supervisor'
-      ? (optional(await apiFetch<{ items: { id: string; name: string }[] }>('/api/orgs', { fetch }))?.items ?? [])
+      ? (optional(await apiFetch<{ items: { id: string; name: string }[] }>('/api/orgs', { fetch }))?.items ??
+        [])
       : [];
   return {
     user,

@@ -7,6 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, fetch }) => {
   const user = signedInUser(locals, url);
   if (user.role !== 'student') error(403, 'Only students answer the access questions.');
-  const result = await apiFetch<{ answers: AccessAnswers | null }>('/api/students/me/access-answers', { fetch });
+  const result = await apiFetch<{ answers: AccessAnswers | null }>('/api/students/me/access-answers', {
+    fetch,
+  });
   return { user, answers: required(result, url).answers };
 };

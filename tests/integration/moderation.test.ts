@@ -17,8 +17,6 @@ afterAll(async () => {
   await app.stop();
 });
 
-type Person = Awaited<ReturnType<typeof signUp>>;
-
 /** A programme with one organisation (joined by code), its published project and a student in it. */
 async function makeProgrammeWorld() {
   const admin = await makeAdmin(app);

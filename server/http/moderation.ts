@@ -7,7 +7,7 @@ import {
   authorizeSuspension,
   canModerateInstance,
 } from '../auth/permissions.ts';
-import { forbidden } from '../errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import { getProgrammeAccess } from '../services/programmes.ts';
 import {
   findAccount,
@@ -151,7 +151,7 @@ export function moderationRouter(context: AppContext): Router {
     const actor = instanceModerator(request);
     const { suspended, reason } = parseInput(suspensionInput, request.body);
     const target = await findAccount(db, String(request.params.userId));
-    if (!target) throw personNotInProgramme();
+    if (!target) throw new AppError(404, 'user_not_found', 'That account does not exist.');
     const adminAccess = { programmeId: '', isAdmin: true, isStaff: false, isStaffElsewhere: false };
     authorizeSuspension(adminAccess, target);
     response.json(await setAccountSuspended(db, events, null, actor, target, suspended, reason));

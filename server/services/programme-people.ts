@@ -25,7 +25,10 @@ export async function findPeople(
   query: string,
 ): Promise<ProgrammePerson[]> {
   const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const scope = programmeId ? sql`m.programme_id = ${programmeId}` : sql`true`;
+  const inScope =
+    programmeId === null
+      ? sql`true`
+      : sql`exists (select 1 from m where m.user_id = u.id and m.programme_id = ${programmeId})`;
   const rows = await queryRows<PersonRow>(
     db,
     sql`with m as (
@@ -46,7 +49,7 @@ export async function findPeople(
                   from m m2 where m2.user_id = u.id) as memberships
           from users u
          where (u.name ilike ${pattern} or u.email ilike ${pattern})
-           and (${programmeId === null ? sql`true` : sql`exists (select 1 from m where m.user_id = u.id and ${scope})`})
+           and ${inScope}
          order by u.name, u.email
          limit 50`,
   );

@@ -18,6 +18,7 @@ let programmeId: string;
 let staff: Awaited<ReturnType<typeof makeStaff>>;
 let admin: Awaited<ReturnType<typeof makeAdmin>>;
 let reporter: Awaited<ReturnType<typeof signUp>>;
+let partner: Awaited<ReturnType<typeof signUp>>;
 let reportedProjectId: string;
 let studentCode: string;
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
     if (sector === 'nonprofit') await supervisor.post(`/api/applications/${application.id}/accept`);
     if (sector === 'retail') {
       reporter = student;
+      partner = supervisor;
       reportedProjectId = project.body.id;
     }
   }
@@ -163,10 +165,13 @@ describe('the programme dashboard', () => {
       await page.getByText('Why: We spoke to the organisation.').waitFor();
       await expectNoSeriousA11yViolations(page);
 
+      // The retail partner's supervisor is one of the programme's people (the reporter, who only applied, is not).
       await page.goto(
-        `${app.url}/programmes/${programmeId}/people?q=${encodeURIComponent(reporter.user.email)}`,
+        `${app.url}/programmes/${programmeId}/people?q=${encodeURIComponent(partner.user.email)}`,
       );
-      await page.getByRole('heading', { level: 3, name: reporter.user.name }).waitFor();
+      const person = page.getByRole('article', { name: partner.user.name });
+      await person.getByText('Supervisor of A retail partner').waitFor();
+      await person.getByRole('button', { name: `Suspend ${partner.user.name}` }).waitFor();
       await expectNoSeriousA11yViolations(page);
     } finally {
       await context.close();

@@ -79,7 +79,7 @@ export function moderationRouter(context: AppContext): Router {
   router.get('/programmes/:id/audit', async (request, response) => {
     const { access } = await moderation(request);
     const { before } = parseInput(auditQuery, request.query);
-    response.json(await listAudit(db, access.programmeId, before ? new Date(before) : undefined));
+    response.json(await listAudit(db, access.programmeId, before));
   });
 
   router.get('/programmes/:id/orgs', async (request, response) => {
@@ -138,7 +138,7 @@ export function moderationRouter(context: AppContext): Router {
   router.get('/admin/audit', async (request, response) => {
     instanceModerator(request);
     const { before } = parseInput(auditQuery, request.query);
-    response.json(await listAudit(db, null, before ? new Date(before) : undefined));
+    response.json(await listAudit(db, null, before));
   });
 
   router.get('/admin/people', async (request, response) => {

@@ -34,22 +34,22 @@ const PAGE = 100;
 
 /**
  * A programme's audit log, newest first (`null`: every row, for the instance admin). The cursor is
- * the time of the last row of the previous page.
+ * the sequence number of the last row of the previous page.
  */
 export async function listAudit(
   db: Db,
   programmeId: string | null,
-  before?: Date,
+  before?: number,
 ): Promise<{ items: AuditEntry[]; next: string | null }> {
   const conditions: (SQL | undefined)[] = [
     programmeId ? eq(moderationAudit.programmeId, programmeId) : undefined,
-    before ? lt(moderationAudit.at, before) : undefined,
+    before !== undefined ? lt(moderationAudit.seq, before) : undefined,
   ];
   const rows = await db
     .select()
     .from(moderationAudit)
     .where(and(...conditions))
-    .orderBy(desc(moderationAudit.at), desc(moderationAudit.id))
+    .orderBy(desc(moderationAudit.seq))
     .limit(PAGE + 1);
   const items = rows.slice(0, PAGE).map((row) => ({
     id: row.id,
@@ -62,5 +62,5 @@ export async function listAudit(
     reason: row.reason,
     at: row.at.toISOString(),
   }));
-  return { items, next: rows.length > PAGE ? items.at(-1)!.at : null };
+  return { items, next: rows.length > PAGE ? String(rows[PAGE - 1]!.seq) : null };
 }

@@ -32,7 +32,9 @@ export const suspensionInput = z.strictObject({ suspended: z.boolean(), reason }
 export const resendInvitationInput = z.strictObject({});
 
 /** The audit log pages back by time: `before` is the `next` of the previous page. */
-export const auditQuery = z.strictObject({ before: z.iso.datetime({ offset: true }).optional() });
+export const auditQuery = z.strictObject({
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+});
 
 export const moderateProjectInput = z.strictObject({
   state: z.enum(['paused', 'hidden', 'visible']),

@@ -3,6 +3,7 @@ CREATE TYPE "public"."report_status" AS ENUM('open', 'dismissed', 'actioned');--
 CREATE TYPE "public"."report_target" AS ENUM('project', 'organisation', 'message', 'person');--> statement-breakpoint
 CREATE TABLE "moderation_audit" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"programme_id" uuid,
 	"actor_id" uuid NOT NULL,
 	"actor_name" text NOT NULL,
@@ -11,7 +12,8 @@ CREATE TABLE "moderation_audit" (
 	"target_id" uuid NOT NULL,
 	"target_label" text NOT NULL,
 	"reason" text NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "moderation_audit_seq_unique" UNIQUE("seq")
 );
 --> statement-breakpoint
 CREATE TABLE "project_moderation" (
@@ -45,7 +47,7 @@ ALTER TABLE "project_moderation" ADD CONSTRAINT "project_moderation_decided_by_u
 ALTER TABLE "reports" ADD CONSTRAINT "reports_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_reporter_id_users_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "moderation_audit_programme_idx" ON "moderation_audit" USING btree ("programme_id","at");--> statement-breakpoint
+CREATE INDEX "moderation_audit_programme_idx" ON "moderation_audit" USING btree ("programme_id","seq");--> statement-breakpoint
 CREATE INDEX "reports_queue_idx" ON "reports" USING btree ("programme_id","status","created_at");--> statement-breakpoint
 ALTER TABLE "programme_organisations" ADD CONSTRAINT "programme_organisations_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE FUNCTION "moderation_audit_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$

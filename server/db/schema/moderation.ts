@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { PROJECT_MODERATION_STATES, REPORT_STATUSES, REPORT_TARGETS } from '../../../shared/moderation.ts';
 import { users } from './accounts.ts';
 import { projects } from './marketplace.ts';
@@ -60,6 +60,8 @@ export const moderationAudit = pgTable(
   'moderation_audit',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order actions were written in (several in one transaction share `at`). */
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
     /** The programme the action was taken in; null for instance-wide actions of the admin. */
     programmeId: uuid('programme_id'),
     actorId: uuid('actor_id').notNull(),
@@ -71,5 +73,5 @@ export const moderationAudit = pgTable(
     reason: text('reason').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('moderation_audit_programme_idx').on(table.programmeId, table.at)],
+  (table) => [index('moderation_audit_programme_idx').on(table.programmeId, table.seq)],
 );

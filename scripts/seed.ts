@@ -13,7 +13,7 @@ try {
   if (!(await isDatabaseEmpty(database.db))) {
     process.stdout.write('This database already has accounts; nothing was seeded.\n');
   } else {
-    const demo = await seedDemoProgramme(database.db);
+    const demo = await seedDemoProgramme(database.db, config);
     process.stdout.write(formatDemoLogins(demo.logins));
   }
 } finally {

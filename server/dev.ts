@@ -23,7 +23,7 @@ export async function attachToDevServer(httpServer: HttpServer, middlewares: Con
   const database = await openDatabase(config);
   await database.migrate();
   if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {
-    process.stdout.write(formatDemoLogins((await seedDemoProgramme(database.db)).logins));
+    process.stdout.write(formatDemoLogins((await seedDemoProgramme(database.db, config)).logins));
   }
   const context = await buildContext({ config, db: database });
   const app = await createExpressApp(context, false);

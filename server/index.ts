@@ -16,7 +16,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   await database.migrate();
   if (config.admin) await upsertAdmin(database.db, config.admin);
   if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {
-    const demo = await seedDemoProgramme(database.db);
+    const demo = await seedDemoProgramme(database.db, config);
     logger.info('seeded the demo programme');
     process.stdout.write(formatDemoLogins(demo.logins));
   }

@@ -23,7 +23,9 @@ export const ACTIVITY_EMAIL_KINDS = [
 
 export type SecurityEmailKind = (typeof SECURITY_EMAIL_KINDS)[number];
 export type ActivityEmailKind = (typeof ACTIVITY_EMAIL_KINDS)[number];
-export type EmailKind = SecurityEmailKind | ActivityEmailKind | 'digest';
+/** Sent to an address with no account (nobody has a preference for it yet): always at once. */
+export type ProgrammeEmailKind = 'programme_staff_invitation';
+export type EmailKind = SecurityEmailKind | ActivityEmailKind | ProgrammeEmailKind | 'digest';
 
 export const EMAIL_MODES = ['instant', 'digest', 'off'] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];

@@ -175,6 +175,8 @@ export const ACCOUNT_RULES = {
   keepProfile: { roles: ['student'], refusal: 'Only students have a profile and project matches.' },
   /** The skills people write that the taxonomy lacks: what the skill list should grow by. */
   viewSkillReport: { roles: ['admin'], refusal: 'Only the instance admin sees the unknown-skills report.' },
+  /** Students and supervisors report a project, an organisation, a message or a person to staff. */
+  fileReport: { roles: ['student', 'supervisor'], refusal: 'Students and supervisors file reports.' },
 } as const satisfies Record<string, { roles: readonly AccountRole[]; refusal: string }>;
 
 export type AccountRuleName = keyof typeof ACCOUNT_RULES;
@@ -208,14 +210,19 @@ export function authorizeOrg(access: OrgAccess | null, notFound: () => AppError 
   return access;
 }
 
-/** Drafts are seen only by their organisation; published, filled and closed projects by anyone signed in. */
-export const canViewProject = (status: string, access: OrgAccess | null): boolean =>
-  status !== 'draft' || canManageOrg(access);
+/**
+ * Drafts, and projects programme staff hid, are seen only by their organisation; published, filled
+ * and closed projects by anyone signed in.
+ */
+export const canViewProject = (status: string, access: OrgAccess | null, moderation = 'visible'): boolean =>
+  (status !== 'draft' && moderation !== 'hidden') || canManageOrg(access);
 
 /** The caller's standing toward one project: its status and their standing toward its organisation. */
 export interface ProjectAccess {
   projectId: string;
   status: string;
+  /** How programme staff left it: 'visible', 'paused' or 'hidden' (hidden: a 404 outside its organisation). */
+  moderation?: string;
   org: OrgAccess | null;
 }
 
@@ -228,7 +235,7 @@ export function authorizeProject(
   rule: 'viewProject' | 'manageOrg',
   notFound: () => AppError,
 ): ProjectAccess {
-  if (!access || !canViewProject(access.status, access.org)) throw notFound();
+  if (!access || !canViewProject(access.status, access.org, access.moderation)) throw notFound();
   if (rule === 'manageOrg') authorizeOrg(access.org, notFound);
   return access;
 }
@@ -333,6 +340,9 @@ export const RULE_NAMES = [
   'viewInstanceSummary',
   'runProgramme',
   'answerAccessQuestions',
+  'moderateProgramme',
+  'suspendAccount',
+  'moderateInstance',
 ] as const;
 
 export type RuleName =
@@ -352,7 +362,10 @@ export type RuleName =
   | 'listAllProgrammes'
   | 'viewInstanceSummary'
   | 'runProgramme'
-  | 'answerAccessQuestions';
+  | 'answerAccessQuestions'
+  | 'moderateProgramme'
+  | 'suspendAccount'
+  | 'moderateInstance';
 
 function forbiddenBecause(message: string) {
   return new AppError(403, 'forbidden', message);
@@ -403,3 +416,36 @@ export const canAnswerAccessQuestions = (role: AccountRole) => role === 'student
 export function canJoinWithCode(role: AccountRole, audience: 'organisation' | 'student'): boolean {
   return audience === 'student' ? role === 'student' : role === 'supervisor';
 }
+
+/**
+ * Moderation inside a programme (verifying organisations, pausing or hiding projects, the report
+ * queue, the audit log, finding people): its staff and the instance admin — the same people who
+ * run it. Applied after `authorizeProgramme`, which answers strangers 404 and other staff 403.
+ */
+export const canModerateProgramme = (access: ProgrammeAccess | null) => canRunProgramme(access);
+
+export function authorizeModeration(access: ProgrammeAccess | null): ProgrammeAccess {
+  const granted = authorizeProgramme(access);
+  if (!canModerateProgramme(granted)) throw programmeNotFound();
+  return granted;
+}
+
+/**
+ * Suspending an account: staff (and the admin) suspend the students and supervisors of their
+ * programme, never the instance admin, and only the admin suspends a member of some programme's staff.
+ */
+export const canSuspendAccount = (
+  access: ProgrammeAccess,
+  target: { role: AccountRole; isStaffAnywhere: boolean },
+) => target.role !== 'admin' && (access.isAdmin || !target.isStaffAnywhere);
+
+export function authorizeSuspension(
+  access: ProgrammeAccess,
+  target: { role: AccountRole; isStaffAnywhere: boolean },
+): void {
+  if (!canSuspendAccount(access, target))
+    throw forbiddenBecause('Programme staff and the instance admin cannot be suspended from here.');
+}
+
+/** Reports about things in no programme, instance-wide people search and suspension: the instance admin's. */
+export const canModerateInstance = (role: AccountRole) => role === 'admin';

@@ -23,6 +23,7 @@ import { openApiRouter } from './openapi/router.ts';
 import { programmesRouter } from './programmes.ts';
 import { accessAnswersRouter } from './access-answers.ts';
 import { placesRouter } from './places.ts';
+import { moderationRouter } from './moderation.ts';
 import { apiErrors, apiNotFound } from './middleware/errors.ts';
 import { refuseForeignOrigin } from './middleware/security.ts';
 
@@ -53,6 +54,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(programmesRouter(context));
   api.use(accessAnswersRouter(context));
   api.use(placesRouter(context));
+  api.use(moderationRouter(context));
   api.use(apiNotFound);
   api.use(apiErrors);
   return api;

@@ -14,7 +14,11 @@ import {
   listAllProgrammes,
   listStaffProgrammes,
 } from '../services/programmes.ts';
-import { inviteProgrammeStaff, listProgrammeStaff } from '../services/programme-staff.ts';
+import {
+  inviteProgrammeStaff,
+  listProgrammeStaff,
+  resendStaffInvitation,
+} from '../services/programme-staff.ts';
 import {
   createInviteCode,
   joinWithCode,
@@ -84,7 +88,15 @@ export function programmesRouter(context: AppContext): Router {
   router.post('/programmes/:id/staff', async (request, response) => {
     const { user, access } = await programmeAccess(request);
     const { email } = parseInput(inviteStaffInput, request.body);
-    response.status(201).json(await inviteProgrammeStaff(db, access, email, user.id));
+    const actor = { id: user.id, name: user.name };
+    response.status(201).json(await inviteProgrammeStaff(db, context.events, access, email, actor));
+  });
+
+  router.post('/programmes/:id/staff-invitations/:invitationId/resend', async (request, response) => {
+    const { user, access } = await programmeAccess(request);
+    const invitationId = String(request.params.invitationId);
+    const actor = { id: user.id, name: user.name };
+    response.json(await resendStaffInvitation(db, context.events, access, invitationId, actor));
   });
 
   router.get('/programmes/:id/invite-codes', async (request, response) => {

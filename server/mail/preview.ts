@@ -17,6 +17,11 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     role: 'mentor',
     path: '/invitations',
   },
+  programme_staff_invitation: {
+    inviterName: 'Nadia Okafor',
+    programmeName: 'Brighton Micro-internships 2027',
+    email: 'zoe@example.test',
+  },
   application_received: {
     title: 'New applicant for “Instagram launch”',
     body: 'Zoë Ñúñez applied.',

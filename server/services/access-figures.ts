@@ -66,15 +66,21 @@ export const accessByGroupFigure: FigureDefinition = {
       );
     const rows = await queryRows<GroupRow>(
       db,
-      sql`${scope}, outcomes as (
-        select p.user_id,
-          exists (select 1 from applications a join scoped s on s.id = a.project_id
-                  where a.student_id = p.user_id) as applied,
-          exists (select 1 from applications a join scoped s on s.id = a.project_id
-                  where a.student_id = p.user_id and a.status = 'accepted') as accepted,
-          exists (select 1 from workspace_members m join placements w on w.id = m.workspace_id
-                  where m.user_id = p.user_id and m.role = 'intern' and w.status = 'completed') as completed
+      // Per person, from one aggregate per table joined in (not three subqueries per person).
+      sql`${scope}, applicants as (
+        select a.student_id as user_id, bool_or(a.status = 'accepted') as accepted
+        from applications a join scoped s on s.id = a.project_id group by a.student_id
+      ),
+      completers as (
+        select distinct m.user_id from workspace_members m join placements w on w.id = m.workspace_id
+        where m.role = 'intern' and w.status = 'completed'
+      ),
+      outcomes as (
+        select p.user_id, ap.user_id is not null as applied, coalesce(ap.accepted, false) as accepted,
+          c.user_id is not null as completed
         from (select distinct user_id from people) p
+        left join applicants ap on ap.user_id = p.user_id
+        left join completers c on c.user_id = p.user_id
       )
       select q.question, q.answer, count(*)::int as students,
         count(*) filter (where o.applied)::int as applied,

@@ -81,6 +81,10 @@ export async function logIn(db: Db, input: LoginInput, ip: string): Promise<Publ
     throw new AppError(401, 'invalid_credentials', 'That email and password do not match.');
   }
   await db.delete(loginFailures).where(and(eq(loginFailures.email, input.email), eq(loginFailures.ip, ip)));
+  // Told only to someone who knows the password, so it reveals nothing about other addresses.
+  if (user.suspendedAt) {
+    throw new AppError(403, 'account_suspended', 'This account is suspended by programme staff.');
+  }
   return toPublicUser(user);
 }
 

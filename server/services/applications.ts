@@ -87,7 +87,7 @@ export async function applyToProject(
   input: z.output<typeof applyInput>,
 ): Promise<Application> {
   const { project } = await getProject(db, projectId, student.id);
-  if (project.status !== 'published')
+  if (project.status !== 'published' || project.moderation !== 'visible')
     throw conflict('project_not_open', 'This project is not taking applications.');
   if (project.applicationDeadline && project.applicationDeadline < new Date().toISOString().slice(0, 10)) {
     throw conflict('deadline_passed', 'The application deadline for this project has passed.');

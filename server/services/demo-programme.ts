@@ -166,3 +166,85 @@ export const DEMO_WORKSPACE = {
     { from: 'grace@mentor.example', body: 'Lovely start. Tip: batch the photography on one afternoon.' },
   ],
 };
+
+/**
+ * The demo programme the organisations and students belong to, so the programme dashboard shows
+ * real figures on `npm start`: its staff member, more students of the cohort (with access answers,
+ * enough that the access groups are not all suppressed as "< 5"), applications, placements, two
+ * completions with feedback, a placement that ended early and an open report.
+ */
+export const DEMO_PROGRAMME = {
+  name: 'West Yorkshire Micro-internships 2026/27',
+  region: 'West Yorkshire',
+  cohort: 'Autumn',
+  staff: { name: 'Nadia Hussain', email: 'nadia@careers.example' },
+  /** Organisations the staff verified (the others show "unverified" to students). */
+  verified: ['Corner Thread Fabrics', 'Eastside Food Bank', 'Lantern Community Theatre'],
+};
+
+/** Cohort students besides the four with full profiles: name, email, hours a week, skills. */
+export const DEMO_COHORT: { name: string; email: string; hours: number; skills: string[] }[] = [
+  { name: 'Ella Brooks', email: 'ella@student.example', hours: 5, skills: ['Instagram', 'photography'] },
+  { name: 'Kwame Asante', email: 'kwame@student.example', hours: 10, skills: ['Excel', 'research'] },
+  { name: 'Lena Novak', email: 'lena@student.example', hours: 8, skills: ['copywriting', 'Canva'] },
+  { name: 'Omar Farouk', email: 'omar@student.example', hours: 12, skills: ['JavaScript', 'WordPress'] },
+  { name: 'Ruth Adeyemi', email: 'ruth@student.example', hours: 4, skills: ['customer service', 'Excel'] },
+  {
+    name: 'Tyler Grant',
+    email: 'tyler@student.example',
+    hours: 16,
+    skills: ['data analysis', 'Google Sheets'],
+  },
+  { name: 'Mei Chen', email: 'mei@student.example', hours: 6, skills: ['Canva', 'Instagram'] },
+  { name: 'Joe Hartley', email: 'joe@student.example', hours: 20, skills: ['WordPress', 'copywriting'] },
+];
+
+/**
+ * Self-declared access answers, in the order: the four profiled students, then the cohort. Every
+ * group the dashboard shows has at least five people who said yes and five who did not.
+ */
+export const DEMO_ACCESS_ANSWERS: [boolean, boolean, boolean, boolean, boolean][] = [
+  // firstInFamily, worksWhileStudying, caringResponsibilities, disability, careExperienced
+  [true, true, false, false, false],
+  [false, true, false, false, false],
+  [true, true, true, false, false],
+  [false, true, false, true, true],
+  [true, false, false, false, false],
+  [true, true, false, true, false],
+  [false, false, true, false, false],
+  [true, true, false, false, true],
+  [false, true, true, false, false],
+  [true, false, false, true, false],
+  [false, true, true, true, true],
+  [true, true, false, false, true],
+];
+
+/** Who applies where (template → applicants, by email prefix) and how each placement went. */
+export const DEMO_PLACEMENTS: {
+  template: string;
+  applicants: string[];
+  /** The applicant accepted, and what became of the placement. */
+  accepted?: { intern: string; outcome: 'active' | 'completed' | 'withdrew' };
+}[] = [
+  {
+    template: 'nonprofit-donor-database',
+    applicants: ['marcus', 'kwame', 'tyler', 'ruth'],
+    accepted: { intern: 'marcus', outcome: 'completed' },
+  },
+  {
+    template: 'website-refresh',
+    applicants: ['sam', 'omar', 'joe'],
+    accepted: { intern: 'sam', outcome: 'completed' },
+  },
+  {
+    template: 'theatre-event-marketing',
+    applicants: ['aisha', 'lena', 'mei'],
+    accepted: { intern: 'aisha', outcome: 'active' },
+  },
+  {
+    template: 'volunteer-rota',
+    applicants: ['ruth', 'ella'],
+    accepted: { intern: 'ella', outcome: 'withdrew' },
+  },
+  { template: 'data-dashboard', applicants: ['tyler'] },
+];

@@ -6,12 +6,21 @@ import { DomainEventBus } from '../events.ts';
 import { findTemplate } from '../../shared/project-templates.ts';
 import { createOrgInput, createProjectInput, studentProfileInput } from '../../shared/schemas/marketplace.ts';
 import {
+  DEMO_COHORT,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_PEOPLE,
   DEMO_PROFILES,
+  DEMO_PROGRAMME,
   DEMO_WORKSPACE,
 } from './demo-programme.ts';
+import {
+  createDemoProgramme,
+  joinDemoProgramme,
+  seedDemoCohort,
+  seedDemoModeration,
+  seedDemoPlacements,
+} from './demo-programme-seed.ts';
 import { registerOrganisation } from './organisations.ts';
 import { changeProjectStatus, createProject } from './projects.ts';
 import { saveStudentProfile } from './profiles.ts';
@@ -30,7 +39,18 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).t
  * Fills an empty database with the demo programme through the same services the API uses, in one
  * transaction: either the whole programme is there or none of it.
  */
-export async function seedDemoProgramme(db: Db) {
+export async function seedDemoProgramme(
+  db: Db,
+  config: { publicOrigin?: string; port?: number; issuerImage?: string },
+) {
+  // The completed placements' credentials name this origin, as the running server will serve it.
+  const origin = config.publicOrigin ?? `http://localhost:${config.port ?? 3000}`;
+  const credentials = { origin, profile: { name: 'Stint', url: origin, image: config.issuerImage } };
+  const everyone = [
+    ...DEMO_PEOPLE,
+    { ...DEMO_PROGRAMME.staff, role: 'mentor' as const },
+    ...DEMO_COHORT.map((student) => ({ name: student.name, email: student.email, role: 'student' as const })),
+  ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // Nobody is connected while seeding; notifications are stored but have no one to reach live.
   const events = new DomainEventBus();
@@ -43,7 +63,7 @@ export async function seedDemoProgramme(db: Db) {
     const people = await tx
       .insert(users)
       .values(
-        DEMO_PEOPLE.map((person) => ({
+        everyone.map((person) => ({
           email: person.email,
           name: person.name,
           role: person.role,
@@ -54,10 +74,22 @@ export async function seedDemoProgramme(db: Db) {
       )
       .returning();
     const idOf = (email: string) => people.find((person) => person.email === email)!.id;
+    const personOf = (email: string) => people.find((person) => person.email === email)!;
+    const demo = await createDemoProgramme(
+      tx,
+      events,
+      personOf('admin@stint.example'),
+      personOf(DEMO_PROGRAMME.staff.email),
+    );
+    const orgs: { id: string; name: string }[] = [];
+    const placed = new Map<string, { id: string; supervisor: (typeof people)[number] }>();
 
     const projectIds = new Map<string, string>();
     for (const { supervisor, projects, ...org } of DEMO_ORGANISATIONS) {
       const registered = await registerOrganisation(tx, idOf(supervisor), createOrgInput.parse(org));
+      // Joining before its projects are written puts every project in the programme.
+      await joinDemoProgramme(tx, demo.orgCode, personOf(supervisor), registered.id);
+      orgs.push(registered);
       for (const { template: templateId, fee } of projects) {
         const template = findTemplate(templateId)!;
         const { id: _id, kind: _kind, sectors: _sectors, title, ...fields } = template;
@@ -74,12 +106,15 @@ export async function seedDemoProgramme(db: Db) {
         const project = await createProject(tx, events, idOf(supervisor), input);
         await changeProjectStatus(tx, events, project.id, idOf(supervisor), 'publish');
         projectIds.set(templateId, project.id);
+        placed.set(templateId, { id: project.id, supervisor: personOf(supervisor) });
       }
     }
 
     for (const [email, profile] of Object.entries(DEMO_PROFILES)) {
       await saveStudentProfile(tx, events, idOf(email), studentProfileInput.parse(profile));
     }
+    const students = people.filter((person) => person.role === 'student');
+    await seedDemoCohort(tx, events, demo, students);
 
     const projectId = projectIds.get(DEMO_WORKSPACE.projectTemplate)!;
     const [intern] = await tx.select().from(users).where(eq(users.email, DEMO_WORKSPACE.intern));
@@ -99,9 +134,17 @@ export async function seedDemoProgramme(db: Db) {
         clientId: `demo-${index}`,
       });
     }
+    await seedDemoPlacements(tx, events, demo, people, placed, credentials);
+    await seedDemoModeration(
+      tx,
+      demo,
+      orgs,
+      personOf('marcus@student.example'),
+      projectIds.get('data-dashboard')!,
+    );
   });
   return {
-    logins: DEMO_PEOPLE.map((person) => ({
+    logins: [...DEMO_PEOPLE, { ...DEMO_PROGRAMME.staff, role: 'staff' }].map((person) => ({
       role: person.role,
       name: person.name,
       email: person.email,

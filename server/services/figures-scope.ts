@@ -54,15 +54,23 @@ export function figuresScope(programmeId: string, filter: FiguresFilter): SQL {
       join workspaces w on w.id = pw.workspace_id
       where pw.programme_id = ${programmeId}::uuid and w.project_id in (select id from scoped)
     ),
+    -- Aggregated once per table and joined (hash joins), not a correlated subquery per project:
+    -- with 10,000 projects the subqueries rescanned the placements for every project.
+    applied as (
+      select a.project_id, min(a.created_at) as first_applied_at, count(*)::int as application_count,
+             min(a.updated_at) filter (where a.status = 'accepted') as accepted_at
+      from applications a where a.project_id in (select id from scoped) group by a.project_id
+    ),
+    completions as (
+      select project_id, min(completed_at) as completed_at from placements
+      where status = 'completed' group by project_id
+    ),
     facts as (
-      select s.*,
-        (select min(a.created_at) from applications a where a.project_id = s.id) as first_applied_at,
-        (select count(*)::int from applications a where a.project_id = s.id) as application_count,
-        (select min(a.updated_at) from applications a
-          where a.project_id = s.id and a.status = 'accepted') as accepted_at,
-        (select min(w.completed_at) from placements w where w.project_id = s.id and w.status = 'completed')
-          as completed_at
+      select s.*, ap.first_applied_at, coalesce(ap.application_count, 0) as application_count,
+             ap.accepted_at, c.completed_at
       from scoped s
+      left join applied ap on ap.project_id = s.id
+      left join completions c on c.project_id = s.id
     ),
     people as (
       select a.student_id as user_id from applications a join scoped s on s.id = a.project_id

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, projects, studentProfiles, users } from '../db/schema.ts';
 import type { MatchProject, MatchStudent } from '../matching/index.ts';
+import { notModeratedSql } from './projects.ts';
 
 /** Reads what the matcher needs from the database, in the matcher's own shapes. */
 
@@ -61,7 +62,10 @@ export async function loadMatchProjects(db: Db, ids?: string[]): Promise<MatchPr
     .select({ project: projects, org: { name: organisations.name, sector: organisations.sector } })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
-    .where(and(eq(projects.status, 'published'), ids ? inArray(projects.id, ids) : undefined));
+    // Paused and hidden projects are not suggested; `project:changed` brings them back when restored.
+    .where(
+      and(eq(projects.status, 'published'), notModeratedSql, ids ? inArray(projects.id, ids) : undefined),
+    );
   return rows.map((row) => toMatchProject(row.project, row.org));
 }
 

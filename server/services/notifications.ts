@@ -24,7 +24,8 @@ export interface NewNotification {
     | 'workspace_completed'
     | 'feedback_received'
     | 'credential_revoked'
-    | 'reminder';
+    | 'reminder'
+    | 'report_resolved';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */
@@ -52,6 +53,8 @@ const EMAIL_FOR: Record<NewNotification['kind'], Exclude<ActivityEmailKind, 'inv
   feedback_received: 'feedback_waiting',
   credential_revoked: null,
   reminder: 'reminder',
+  // The reporter hears the outcome in the app; a report is no reason to fill an inbox.
+  report_resolved: null,
 };
 
 function toNotification(row: typeof notifications.$inferSelect): Notification {

@@ -6,7 +6,7 @@ import type { projectSearchQuery } from '../../shared/schemas/marketplace.ts';
 import type { ListResponse } from '../../shared/errors.ts';
 import type { Project } from '../../shared/schemas/marketplace-views.ts';
 import { AppError } from '../errors.ts';
-import { seatsTakenSql, toProject } from './projects.ts';
+import { notModeratedSql, orgSummaryColumns, seatsTakenSql, toProject } from './projects.ts';
 import { resolveSkillIds } from './skills.ts';
 
 /** The cursor is the offset of the next page, opaque to clients. */
@@ -31,7 +31,7 @@ export async function searchProjects(
   query: z.output<typeof projectSearchQuery>,
 ): Promise<ListResponse<Project>> {
   const offset = readCursor(query.cursor);
-  const conditions: (SQL | undefined)[] = [eq(projects.status, 'published')];
+  const conditions: (SQL | undefined)[] = [eq(projects.status, 'published'), notModeratedSql];
   const text = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
   if (text) conditions.push(sql`${projects.search} @@ ${text}`);
   if (query.sector) conditions.push(eq(organisations.sector, query.sector));
@@ -53,7 +53,7 @@ export async function searchProjects(
   const rows = await db
     .select({
       project: projects,
-      org: { id: organisations.id, name: organisations.name, sector: organisations.sector },
+      org: orgSummaryColumns,
       seatsTaken: seatsTakenSql,
     })
     .from(projects)

@@ -13,14 +13,36 @@ import { resolveSkills, toSkillNeeds } from './skills.ts';
 import { attachProjectToProgramme } from './programme-invites.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
-type OrgSummary = { id: string; name: string; sector: Project['organisation']['sector'] };
+type OrgSummary = Project['organisation'];
 
 export const projectNotFound = () => new AppError(404, 'project_not_found', 'That project does not exist.');
 
 /** Accepted applications per project: the seats already taken. */
 export const seatsTakenSql = sql<number>`(select count(*)::int from ${applications} where ${applications.projectId} = ${projects.id} and ${applications.status} = 'accepted')`;
 
-export function toProject(row: ProjectRow, org: OrgSummary, seatsTaken: number, canEdit: boolean): Project {
+/** The organisation as a project card shows it, with the "verified by programme staff" badge. */
+export const orgSummaryColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  sector: organisations.sector,
+  verified: sql<boolean>`exists (select 1 from programme_organisations po where po.org_id = ${organisations.id} and po.verified_at is not null)`,
+};
+
+/** How programme staff left the project: 'visible', 'paused' or 'hidden'. */
+export const moderationSql = sql<
+  Project['moderation']
+>`coalesce((select pm.state::text from project_moderation pm where pm.project_id = ${projects.id}), 'visible')`;
+
+/** Not paused or hidden by programme staff: what the marketplace lists and the matcher suggests. */
+export const notModeratedSql = sql`not exists (select 1 from project_moderation pm where pm.project_id = ${projects.id})`;
+
+export function toProject(
+  row: ProjectRow,
+  org: OrgSummary,
+  seatsTaken: number,
+  canEdit: boolean,
+  moderation: Project['moderation'] = 'visible',
+): Project {
   return {
     id: row.id,
     orgId: row.orgId,
@@ -50,6 +72,7 @@ export function toProject(row: ProjectRow, org: OrgSummary, seatsTaken: number, 
     createdAt: row.createdAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     canEdit,
+    moderation,
   };
 }
 
@@ -70,8 +93,9 @@ export async function loadProject(db: Db, projectId: string) {
   const [row] = await db
     .select({
       project: projects,
-      org: { id: organisations.id, name: organisations.name, sector: organisations.sector },
+      org: orgSummaryColumns,
       seatsTaken: seatsTakenSql,
+      moderation: moderationSql,
     })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
@@ -87,10 +111,12 @@ export async function getProjectAccess(
 ): Promise<ProjectAccess | null> {
   if (!isUuid(projectId)) return null;
   const [row] = await db
-    .select({ status: projects.status, orgId: projects.orgId })
+    .select({ status: projects.status, orgId: projects.orgId, moderation: moderationSql })
     .from(projects)
     .where(eq(projects.id, projectId));
-  return row ? { projectId, status: row.status, org: await getOrgAccess(db, row.orgId, userId) } : null;
+  if (!row) return null;
+  const org = await getOrgAccess(db, row.orgId, userId);
+  return { projectId, status: row.status, moderation: row.moderation, org };
 }
 
 /** A project and the caller's standing toward its organisation (for `canEdit`); the caller has authorized seeing it. */
@@ -102,7 +128,10 @@ export async function getProject(
   const row = await loadProject(db, projectId);
   if (!row) throw projectNotFound();
   const access = (await getOrgAccess(db, row.project.orgId, userId))!;
-  return { project: toProject(row.project, row.org, row.seatsTaken, access.isSupervisor), access };
+  return {
+    project: toProject(row.project, row.org, row.seatsTaken, access.isSupervisor, row.moderation),
+    access,
+  };
 }
 
 export async function createProject(
@@ -200,12 +229,12 @@ export async function loadProjectViews(db: Db, ids: string[]): Promise<Project[]
   const rows = await db
     .select({
       project: projects,
-      org: { id: organisations.id, name: organisations.name, sector: organisations.sector },
+      org: orgSummaryColumns,
       seatsTaken: seatsTakenSql,
     })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
-    .where(and(inArray(projects.id, ids), ne(projects.status, 'draft')));
+    .where(and(inArray(projects.id, ids), ne(projects.status, 'draft'), notModeratedSql));
   return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, false));
 }
 
@@ -214,12 +243,13 @@ export async function listOrgProjects(db: Db, access: OrgAccess): Promise<Projec
   const rows = await db
     .select({
       project: projects,
-      org: { id: organisations.id, name: organisations.name, sector: organisations.sector },
+      org: orgSummaryColumns,
       seatsTaken: seatsTakenSql,
+      moderation: moderationSql,
     })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
     .where(eq(projects.orgId, access.orgId))
     .orderBy(sql`${projects.createdAt} desc`);
-  return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, true));
+  return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, true, row.moderation));
 }

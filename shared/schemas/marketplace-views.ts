@@ -37,7 +37,8 @@ export interface SkillNeed {
 export interface Project {
   id: string;
   orgId: string;
-  organisation: { id: string; name: string; sector: Sector };
+  /** `verified`: programme staff verified the organisation; students see the others as "unverified". */
+  organisation: { id: string; name: string; sector: Sector; verified: boolean };
   title: string;
   summary: string;
   goals: string[];
@@ -65,6 +66,8 @@ export interface Project {
   publishedAt: string | null;
   /** For the organisation's supervisors: whether the caller may edit it. */
   canEdit: boolean;
+  /** Programme staff paused it (off the marketplace, no applications) or hid it; usually `visible`. */
+  moderation: 'visible' | 'paused' | 'hidden';
 }
 
 export interface ScopingWarning {

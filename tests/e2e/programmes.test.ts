@@ -17,6 +17,10 @@ let browser: Browser;
 let programmeId: string;
 let staff: Awaited<ReturnType<typeof makeStaff>>;
 let admin: Awaited<ReturnType<typeof makeAdmin>>;
+let reporter: Awaited<ReturnType<typeof signUp>>;
+let partner: Awaited<ReturnType<typeof signUp>>;
+let reportedProjectId: string;
+let studentCode: string;
 
 beforeAll(async () => {
   app = await startTestServer({ web: true });
@@ -35,7 +39,13 @@ beforeAll(async () => {
     const student = await signUp(app.url, { role: 'student' });
     const application = await apply(student, project.body.id);
     if (sector === 'nonprofit') await supervisor.post(`/api/applications/${application.id}/accept`);
+    if (sector === 'retail') {
+      reporter = student;
+      partner = supervisor;
+      reportedProjectId = project.body.id;
+    }
   }
+  studentCode = (await makeInviteCode(staff, programmeId, 'student', 'Autumn')).code;
 });
 
 afterAll(async () => {
@@ -125,6 +135,93 @@ describe('the programme dashboard', () => {
       await page.goto(`${app.url}/admin`);
       await page.getByRole('link', { name: 'Leeds Micro-internships 2026' }).waitFor();
       await expectNoSeriousA11yViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('staff handle a report with the keyboard, the reporter hears back, and the audit log says so', async () => {
+    const filed = await reporter.post('/api/reports', {
+      targetType: 'project',
+      targetId: reportedProjectId,
+      reason: 'Asks for a trial shift first',
+    });
+    expect(filed.status).toBe(201);
+    const [context, page] = await pageAs(staff);
+    try {
+      await page.goto(`${app.url}/programmes/${programmeId}/moderation`);
+      const report = page.getByRole('listitem').filter({ hasText: 'Asks for a trial shift first' });
+      await report.waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await report.getByLabel(/Reason to mark acted on/).fill('We spoke to the organisation.');
+      await report.getByRole('button', { name: /Mark acted on/ }).focus();
+      await page.keyboard.press('Enter');
+      await report.getByText('Told the reporter: We spoke to the organisation.').waitFor();
+      const told = (await reporter.get('/api/notifications')).body.items[0];
+      expect(told).toMatchObject({ kind: 'report_resolved', body: 'We spoke to the organisation.' });
+
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByText('Acted on a report').waitFor();
+      await page.getByText('Why: We spoke to the organisation.').waitFor();
+      await expectNoSeriousA11yViolations(page);
+
+      // The retail partner's supervisor is one of the programme's people (the reporter, who only applied, is not).
+      await page.goto(
+        `${app.url}/programmes/${programmeId}/people?q=${encodeURIComponent(partner.user.email)}`,
+      );
+      const person = page.getByRole('article', { name: partner.user.name });
+      await person.getByText('Supervisor of A retail partner').waitFor();
+      await person.getByRole('button', { name: `Suspend ${partner.user.name}` }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the moderation, people and join pages fit a 360 px phone', async () => {
+    const [context, page] = await pageAs(staff, 360);
+    try {
+      for (const path of [`/programmes/${programmeId}/moderation`, `/programmes/${programmeId}/people?q=a`]) {
+        await page.goto(`${app.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const { scrollWidth, viewport } = await horizontalOverflow(page);
+        expect(scrollWidth, path).toBeLessThanOrEqual(viewport);
+        await expectNoSeriousA11yViolations(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a student joins with a code typed at /join and answers, then deletes, the access questions', async () => {
+    const student = await signUp(app.url, { role: 'student' });
+    const [context, page] = await pageAs(student, 360);
+    try {
+      await page.goto(`${app.url}/join`);
+      await page.getByLabel('Invite code').fill(studentCode.toLowerCase());
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Join Leeds Micro-internships 2026' }).waitFor();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: 'Join the programme' }).focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('heading', { level: 1, name: 'You joined Leeds Micro-internships 2026' })
+        .waitFor();
+      expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
+
+      await page.goto(`${app.url}/settings/access`);
+      await page
+        .getByRole('group', { name: 'Are you the first in your family to go to university?' })
+        .getByLabel('Yes')
+        .check();
+      await page.getByRole('button', { name: 'Save answers' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your answers are saved.' }).waitFor();
+      expect((await student.get('/api/students/me/access-answers')).body.answers.firstInFamily).toBe(true);
+      await expectNoSeriousA11yViolations(page);
+      expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
+      await page.getByRole('button', { name: 'Delete my answers' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your answers are deleted.' }).waitFor();
+      expect((await student.get('/api/students/me/access-answers')).body.answers).toBeNull();
     } finally {
       await context.close();
     }

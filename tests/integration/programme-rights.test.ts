@@ -28,6 +28,9 @@ describe('every programme and admin route, with each role', () => {
     };
     const p = `/api/programmes/${programme.id}`;
     const inside = { anonymous: 401, student: 404, supervisor: 404, otherStaff: 403 } as const;
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const resolve = { outcome: 'dismissed', reason: 'r' };
+    const suspend = { suspended: true, reason: 'r' };
     const routes: [string, string, unknown, Record<Role, number>][] = [
       [
         'POST',
@@ -77,6 +80,53 @@ describe('every programme and admin route, with each role', () => {
         '/api/students/me/access-answers',
         undefined,
         { anonymous: 401, student: 204, supervisor: 403, otherStaff: 403, staff: 403, admin: 403 },
+      ],
+      // Moderation: unknown targets pass the rights, then 404 for the target itself.
+      ['POST', `${p}/staff-invitations/${nobody}/resend`, undefined, { ...inside, staff: 404, admin: 404 }],
+      ['GET', `${p}/reports`, undefined, { ...inside, staff: 200, admin: 200 }],
+      ['POST', `${p}/reports/${nobody}/resolve`, resolve, { ...inside, staff: 404, admin: 404 }],
+      ['GET', `${p}/audit`, undefined, { ...inside, staff: 200, admin: 200 }],
+      ['GET', `${p}/orgs`, undefined, { ...inside, staff: 200, admin: 200 }],
+      [
+        'POST',
+        `${p}/orgs/${nobody}/verification`,
+        { verified: true, reason: 'r' },
+        { ...inside, staff: 404, admin: 404 },
+      ],
+      ['GET', `${p}/projects`, undefined, { ...inside, staff: 200, admin: 200 }],
+      [
+        'POST',
+        `${p}/projects/${nobody}/moderation`,
+        { state: 'paused', reason: 'r' },
+        { ...inside, staff: 404, admin: 404 },
+      ],
+      ['GET', `${p}/people?q=a`, undefined, { ...inside, staff: 200, admin: 200 }],
+      ['POST', `${p}/people/${nobody}/suspension`, suspend, { ...inside, staff: 404, admin: 404 }],
+      [
+        'POST',
+        '/api/reports',
+        { targetType: 'project', targetId: nobody, reason: 'r' },
+        { anonymous: 401, student: 404, supervisor: 404, otherStaff: 403, staff: 403, admin: 403 },
+      ],
+      ...(['/api/admin/reports', '/api/admin/audit', '/api/admin/people'] as const).map(
+        (path): [string, string, unknown, Record<Role, number>] => [
+          'GET',
+          path,
+          undefined,
+          { anonymous: 401, student: 403, supervisor: 403, otherStaff: 403, staff: 403, admin: 200 },
+        ],
+      ),
+      [
+        'POST',
+        `/api/admin/reports/${nobody}/resolve`,
+        resolve,
+        { anonymous: 401, student: 403, supervisor: 403, otherStaff: 403, staff: 403, admin: 404 },
+      ],
+      [
+        'POST',
+        `/api/admin/people/${nobody}/suspension`,
+        suspend,
+        { anonymous: 401, student: 403, supervisor: 403, otherStaff: 403, staff: 403, admin: 404 },
       ],
       [
         'GET',

@@ -9,6 +9,10 @@ import {
   authorizeEntry,
   authorizeProject,
   authorizeSharedEntry,
+  authorizeModeration,
+  canModerateInstance,
+  canSuspendAccount,
+  type ProgrammeAccess,
   RULE_NAMES,
   WORKSPACE_RULES,
   rightsOf,
@@ -95,6 +99,7 @@ describe('account rules', () => {
     ['apply', ['student']],
     ['keepProfile', ['student']],
     ['viewSkillReport', ['admin']],
+    ['fileReport', ['student', 'supervisor']],
   ] as const)('%s allows only %j', (rule, roles) => {
     for (const role of ['student', 'supervisor', 'mentor', 'admin'] as const)
       expect(allowsAccount(rule, { role })).toBe((roles as readonly string[]).includes(role));
@@ -174,6 +179,43 @@ describe('portfolio entry rules', () => {
     expect(status(() => authorizeSharedEntry(loaded('public'), missing))).toBe(200);
     expect(status(() => authorizeSharedEntry(loaded('private'), missing))).toBe(404);
     expect(status(() => authorizeSharedEntry(null, missing))).toBe(404);
+  });
+});
+
+describe('moderation rules', () => {
+  const access = (over: Partial<ProgrammeAccess>): ProgrammeAccess => ({
+    programmeId: 'p',
+    isAdmin: false,
+    isStaff: false,
+    isStaffElsewhere: false,
+    ...over,
+  });
+
+  it('staff and the admin moderate; other staff get 403, strangers 404', () => {
+    expect(authorizeModeration(access({ isStaff: true })).isStaff).toBe(true);
+    expect(authorizeModeration(access({ isAdmin: true })).isAdmin).toBe(true);
+    expect(() => authorizeModeration(access({ isStaffElsewhere: true }))).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => authorizeModeration(access({}))).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => authorizeModeration(null)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
+  it('nobody suspends the admin; only the admin suspends staff', () => {
+    const staff = access({ isStaff: true });
+    const admin = access({ isAdmin: true });
+    expect(canSuspendAccount(staff, { role: 'student', isStaffAnywhere: false })).toBe(true);
+    expect(canSuspendAccount(staff, { role: 'supervisor', isStaffAnywhere: false })).toBe(true);
+    expect(canSuspendAccount(staff, { role: 'mentor', isStaffAnywhere: true })).toBe(false);
+    expect(canSuspendAccount(admin, { role: 'mentor', isStaffAnywhere: true })).toBe(true);
+    expect(canSuspendAccount(admin, { role: 'admin', isStaffAnywhere: false })).toBe(false);
+    expect(canSuspendAccount(staff, { role: 'admin', isStaffAnywhere: false })).toBe(false);
+  });
+
+  it('instance-wide moderation is the admin’s', () => {
+    for (const role of ['student', 'supervisor', 'mentor'] as const)
+      expect(canModerateInstance(role)).toBe(false);
+    expect(canModerateInstance('admin')).toBe(true);
   });
 });
 

@@ -14,6 +14,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Set when the person follows the emailed confirmation link; cleared when the address changes. */
     emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
+    /** Set by programme staff or the admin: the account cannot sign in and its sessions were ended. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('users_email_key').on(sql`lower(${table.email})`)],

@@ -102,6 +102,9 @@ export const programmeOrganisations = pgTable(
       .references(() => programmes.id, { onDelete: 'cascade' }),
     cohort: text('cohort').notNull().default(''),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Organisations are "unverified" (a badge students see) until programme staff verify them. */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [index('programme_organisations_programme_idx').on(table.programmeId)],
 );

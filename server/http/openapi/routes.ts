@@ -36,6 +36,16 @@ import {
   dropMilestoneInput,
   updateEntryInput,
 } from '../../../shared/schemas/portfolio.ts';
+import {
+  auditQuery,
+  fileReportInput,
+  moderateProjectInput,
+  orgVerificationInput,
+  peopleQuery,
+  reportsQuery,
+  resolveReportInput,
+  suspensionInput,
+} from '../../../shared/schemas/moderation.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
 import {
   changeEmailInput,
@@ -461,6 +471,13 @@ export const API_ROUTES: ApiRoute[] = [
       status: 201,
     },
   ),
+  route(
+    'post',
+    '/programmes/:id/staff-invitations/:invitationId/resend',
+    'Programmes',
+    'runProgramme',
+    'Email a pending staff invitation again',
+  ),
   route('get', '/programmes/:id/invite-codes', 'Programmes', 'runProgramme', 'A programme’s invite codes', {
     answers: 'list',
   }),
@@ -555,5 +572,88 @@ export const API_ROUTES: ApiRoute[] = [
     {
       answers: 'file',
     },
+  ),
+  // Moderation: reports, the staff's queue and actions, the audit log, people.
+  route('post', '/reports', 'Moderation', 'fileReport', 'Report a project, organisation, message or person', {
+    body: fileReportInput,
+    status: 201,
+  }),
+  route('get', '/programmes/:id/reports', 'Moderation', 'moderateProgramme', 'The report queue', {
+    query: reportsQuery,
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/reports/:reportId/resolve',
+    'Moderation',
+    'moderateProgramme',
+    'Dismiss or act on a report; the reporter is told',
+    { body: resolveReportInput },
+  ),
+  route('get', '/programmes/:id/audit', 'Moderation', 'moderateProgramme', 'The audit log of staff actions', {
+    query: auditQuery,
+    answers: 'list',
+  }),
+  route('get', '/programmes/:id/orgs', 'Moderation', 'moderateProgramme', 'The programme’s organisations', {
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/orgs/:orgId/verification',
+    'Moderation',
+    'moderateProgramme',
+    'Verify an organisation (or withdraw it)',
+    { body: orgVerificationInput },
+  ),
+  route('get', '/programmes/:id/projects', 'Moderation', 'moderateProgramme', 'The programme’s projects', {
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/projects/:projectId/moderation',
+    'Moderation',
+    'moderateProgramme',
+    'Pause, hide or restore a project',
+    { body: moderateProjectInput },
+  ),
+  route('get', '/programmes/:id/people', 'Moderation', 'moderateProgramme', 'Find people of the programme', {
+    query: peopleQuery,
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/programmes/:id/people/:userId/suspension',
+    'Moderation',
+    'suspendAccount',
+    'Suspend an account (its sessions end at once) or lift it',
+    { body: suspensionInput },
+  ),
+  route('get', '/admin/reports', 'Moderation', 'moderateInstance', 'Reports about things in no programme', {
+    query: reportsQuery,
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/admin/reports/:reportId/resolve',
+    'Moderation',
+    'moderateInstance',
+    'Dismiss or act on a report in no programme',
+    { body: resolveReportInput },
+  ),
+  route('get', '/admin/audit', 'Moderation', 'moderateInstance', 'Every audit row', {
+    query: auditQuery,
+    answers: 'list',
+  }),
+  route('get', '/admin/people', 'Moderation', 'moderateInstance', 'Find anyone', {
+    query: peopleQuery,
+    answers: 'list',
+  }),
+  route(
+    'post',
+    '/admin/people/:userId/suspension',
+    'Moderation',
+    'moderateInstance',
+    'Suspend any account but the admin’s, or lift it',
+    { body: suspensionInput },
   ),
 ];

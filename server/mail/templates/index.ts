@@ -21,6 +21,8 @@ import {
   type InvitationData,
 } from './activity.ts';
 
+import { programmeStaffInvitation, type ProgrammeStaffInvitationData } from './programme.ts';
+
 /** What each kind's template needs; the outbox stores exactly this as the row's data. */
 export interface EmailData {
   password_reset: PasswordResetData;
@@ -37,6 +39,7 @@ export interface EmailData {
   feedback_waiting: ActivityData;
   reminder: ActivityData;
   digest: DigestData;
+  programme_staff_invitation: ProgrammeStaffInvitationData;
 }
 
 export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent } = {
@@ -54,4 +57,5 @@ export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent
   feedback_waiting: activity('feedback_waiting'),
   reminder: activity('reminder'),
   digest,
+  programme_staff_invitation: programmeStaffInvitation,
 };

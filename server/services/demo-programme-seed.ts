@@ -18,6 +18,7 @@ import { saveStudentProfile } from './profiles.ts';
 import { saveAccessAnswers } from './access-answers.ts';
 import { acceptApplication, applyToProject } from './applications.ts';
 import { completeWorkspace } from './completion.ts';
+import { acceptMilestone, listMilestones, submitMilestone } from './milestones.ts';
 import { giveFeedback } from './feedback.ts';
 import { recordNonCompletion } from './non-completions.ts';
 import { setOrgVerified } from './programme-moderation.ts';
@@ -143,6 +144,11 @@ export async function seedDemoPlacements(
       continue;
     }
     if (outcome !== 'completed') continue;
+    // Completion signs off only settled work: the intern hands in each milestone and it is accepted.
+    for (const milestone of await listMilestones(db, workspaceId)) {
+      await submitMilestone(db, events, workspaceId, milestone.id, byPrefix(intern).id);
+      await acceptMilestone(db, events, workspaceId, milestone.id, supervisor.id);
+    }
     const skill = findTemplate(placement.template)!.skills[0]!;
     await completeWorkspace(
       db,

@@ -10,3 +10,4 @@ export * from './schema/mail.ts';
 export * from './schema/account-tokens.ts';
 export * from './schema/rate-limits.ts';
 export * from './schema/programmes.ts';
+export * from './schema/comments.ts';

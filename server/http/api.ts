@@ -14,6 +14,7 @@ import { applicationsRouter } from './applications.ts';
 import { studentsRouter } from './students.ts';
 import { notificationsRouter } from './notifications.ts';
 import { deliverablesRouter } from './deliverables.ts';
+import { commentsRouter } from './comments.ts';
 import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
@@ -43,6 +44,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(studentsRouter(context));
   api.use(notificationsRouter(context));
   api.use(deliverablesRouter(context));
+  api.use(commentsRouter(context));
   api.use(milestonesRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));

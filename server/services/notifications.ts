@@ -20,7 +20,8 @@ export interface NewNotification {
     | 'milestone_changes_requested'
     | 'workspace_completed'
     | 'feedback_received'
-    | 'credential_revoked';
+    | 'credential_revoked'
+    | 'mentioned';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */

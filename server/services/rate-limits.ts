@@ -14,6 +14,7 @@ export const RATE_LIMIT_DEFAULTS = {
   'workspace:join': { points: 30, windowSeconds: 60 },
   signup: { points: 10, windowSeconds: 3600 },
   'members:change': { points: 20, windowSeconds: 3600 },
+  'comments:write': { points: 30, windowSeconds: 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;
 
@@ -23,6 +24,7 @@ const MESSAGES: Record<RateLimitName, string> = {
   'workspace:join': 'You are joining workspaces too often.',
   signup: 'Too many accounts were created from your network.',
   'members:change': 'Too many changes to members.',
+  'comments:write': 'You are commenting too fast.',
 };
 
 /**

@@ -5,6 +5,7 @@ import { TypingPeople } from './typing-people.svelte.ts';
 import { isConfirmedBy, mergeMessages, newOutgoingMessage, type OutgoingMessage } from './chat-messages.ts';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type CommentThreadEvent = Parameters<ServerToClientEvents['comment:thread']>[0];
 
 const SEND_TIMEOUT_MS = 8000;
 const TYPING_REPEAT_MS = 3000;
@@ -33,6 +34,7 @@ export class ChatConnection {
   #lastReadSeq = 0;
   #lastTypingSent = 0;
   #typingIdle: ReturnType<typeof setTimeout> | undefined;
+  #threadListeners: ((event: CommentThreadEvent) => void)[] = [];
 
   readonly workspaceId: string;
   readonly myUserId: string;
@@ -56,9 +58,18 @@ export class ChatConnection {
     this.#socket.on('presence:update', (event) => {
       if (event.workspaceId === workspaceId) this.presence = event.people;
     });
+    this.#socket.on('comment:thread', (event) => {
+      if (event.workspaceId === workspaceId) for (const listener of this.#threadListeners) listener(event);
+    });
     this.#socket.on('workspace:removed', (event) => {
       if (event.workspaceId === workspaceId) this.markRemoved();
     });
+  }
+
+  /** Comment threads arrive on this same socket; the comments panel listens here. */
+  onCommentThread(listener: (event: CommentThreadEvent) => void): () => void {
+    this.#threadListeners = [...this.#threadListeners, listener];
+    return () => (this.#threadListeners = this.#threadListeners.filter((other) => other !== listener));
   }
 
   stop(): void {

@@ -46,12 +46,18 @@ export class ChatConnection {
     // WebSocket only: behind a balancer without sticky sessions, long-polling would hit other processes.
     this.#socket = io({ withCredentials: true, transports: ['websocket'] });
     this.#socket.on('connect', this.#join);
-    this.#socket.on('disconnect', () => (this.joined = false));
+    this.#socket.on('disconnect', () => {
+      this.joined = false;
+      // What was on its way goes again after the reconnect (same clientId, so never twice).
+      for (const message of this.outgoing)
+        if (message.state === 'sending') this.#setOutgoingState(message.clientId, 'waiting');
+    });
     this.#socket.on('connect_error', () => {
       // Socket.IO retries by itself unless the server refused us (e.g. the session expired).
       if (!this.#socket.active) this.joinError = 'The chat could not connect. Reload the page to try again.';
     });
     this.#socket.on('chat:message', this.#handleMessage);
+    window.addEventListener('online', this.#handleOnline);
     this.#socket.on('chat:typing', (event) => {
       if (event.workspaceId === workspaceId) this.typing.update(event.userId, event.name, event.typing);
     });
@@ -73,6 +79,7 @@ export class ChatConnection {
   }
 
   stop(): void {
+    window.removeEventListener('online', this.#handleOnline);
     clearTimeout(this.#typingIdle);
     this.typing.clear();
     this.#socket.removeAllListeners();
@@ -101,7 +108,7 @@ export class ChatConnection {
       this.presence = reply.presence;
       this.unread = reply.unread;
       this.#markReadIfVisible();
-      for (const message of this.outgoing) this.#deliver(message);
+      for (const message of this.outgoing) if (message.state !== 'failed') this.#deliver(message);
     });
   };
 
@@ -129,23 +136,42 @@ export class ChatConnection {
     this.#deliver(message);
   }
 
+  /** The browser says the network is back: reconnect now rather than at the next backoff. */
+  #handleOnline = () => {
+    if (!this.#socket.connected && !this.removed) this.#socket.connect();
+  };
+
   retry(clientId: string): void {
     const message = this.outgoing.find((candidate) => candidate.clientId === clientId);
     if (message) this.#deliver(message);
   }
 
+  /**
+   * Sends now when joined; otherwise the message waits and the next join sends it. A refusal by
+   * the server (too long, too fast, no longer allowed) is shown with its reason and a retry.
+   */
   #deliver(message: OutgoingMessage) {
+    if (!this.#socket.connected || !this.joined) {
+      this.#setOutgoingState(message.clientId, 'waiting');
+      return;
+    }
     this.#setOutgoingState(message.clientId, 'sending');
     const input = { workspaceId: this.workspaceId, body: message.body, clientId: message.clientId };
     this.#socket.timeout(SEND_TIMEOUT_MS).emit('chat:send', input, (error, reply) => {
-      if (error || !reply.ok) this.#setOutgoingState(message.clientId, 'failed');
-      else this.#merge([reply.message]);
+      if (reply?.ok) this.#merge([reply.message]);
+      else if (!this.#socket.connected) this.#setOutgoingState(message.clientId, 'waiting');
+      else
+        this.#setOutgoingState(
+          message.clientId,
+          'failed',
+          error ? 'The server did not answer.' : reply.error.message,
+        );
     });
   }
 
-  #setOutgoingState(clientId: string, state: OutgoingMessage['state']) {
+  #setOutgoingState(clientId: string, state: OutgoingMessage['state'], problem?: string) {
     this.outgoing = this.outgoing.map((message) =>
-      message.clientId === clientId ? { ...message, state } : message,
+      message.clientId === clientId ? { ...message, state, problem } : message,
     );
   }
 

@@ -47,7 +47,11 @@ describe('workspace routes', () => {
     });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ id: mentor.user.id, role: 'mentor' });
-    expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual(['view', 'chat', 'comment']);
+    expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual([
+      'view',
+      'chat',
+      'comment',
+    ]);
     const again = await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
       email: mentor.user.email,
       role: 'viewer',

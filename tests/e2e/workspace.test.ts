@@ -105,10 +105,8 @@ describe('the live workspace in the browser', () => {
     const boxes = await Promise.all(
       ['To do', 'Doing', 'Done'].map(async (title) => (await column(supervisorPage, title).boundingBox())!),
     );
-    for (const [left, right] of [
-      [boxes[0]!, boxes[1]!],
-      [boxes[1]!, boxes[2]!],
-    ]) {
+    for (const index of [1, 2]) {
+      const [left, right] = [boxes[index - 1]!, boxes[index]!];
       expect(Math.abs(right.y - left.y)).toBeLessThan(2);
       expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
     }

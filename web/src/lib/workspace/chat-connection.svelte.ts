@@ -58,6 +58,7 @@ export class ChatConnection {
     });
     this.#socket.on('chat:message', this.#handleMessage);
     window.addEventListener('online', this.#handleOnline);
+    window.addEventListener('offline', this.#handleOffline);
     this.#socket.on('chat:typing', (event) => {
       if (event.workspaceId === workspaceId) this.typing.update(event.userId, event.name, event.typing);
     });
@@ -80,6 +81,7 @@ export class ChatConnection {
 
   stop(): void {
     window.removeEventListener('online', this.#handleOnline);
+    window.removeEventListener('offline', this.#handleOffline);
     clearTimeout(this.#typingIdle);
     this.typing.clear();
     this.#socket.removeAllListeners();
@@ -136,9 +138,16 @@ export class ChatConnection {
     this.#deliver(message);
   }
 
-  /** The browser says the network is back: reconnect now rather than at the next backoff. */
+  /**
+   * The browser knows before the socket does: going offline closes it (so what is written now
+   * waits, and says so), coming back reconnects at once rather than at the next backoff.
+   */
   #handleOnline = () => {
     if (!this.#socket.connected && !this.removed) this.#socket.connect();
+  };
+
+  #handleOffline = () => {
+    if (this.#socket.connected) this.#socket.disconnect();
   };
 
   retry(clientId: string): void {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Notification } from '../shared/live.ts';
+import type { CommentThread } from '../shared/schemas/comments.ts';
 
 /**
  * Things services announce and the live layer reacts to (closing a removed member's sockets,
@@ -11,6 +12,8 @@ export interface DomainEvents {
   /** A completed workspace was re-opened for a correction: its live connections may write again. */
   'workspace:reopened': [{ workspaceId: string }];
   'notification:created': [{ userId: string; notification: Notification }];
+  /** A comment thread on the brief was started or changed; `thread` is null once it is deleted. */
+  'comments:changed': [{ workspaceId: string; threadId: string; thread: CommentThread | null }];
   /** A project was created, edited or changed status: the matcher re-reads it. */
   'project:changed': [{ projectId: string }];
   /** A student saved their profile: the matcher re-reads it. */

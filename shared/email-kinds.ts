@@ -18,6 +18,7 @@ export const ACTIVITY_EMAIL_KINDS = [
   'milestone_reviewed',
   'workspace_completed',
   'feedback_waiting',
+  'mentioned',
   'reminder',
 ] as const;
 
@@ -39,6 +40,7 @@ export const ACTIVITY_EMAIL_LABELS: Record<ActivityEmailKind, string> = {
   milestone_reviewed: 'Reviews of your milestones',
   workspace_completed: 'Workspaces completed',
   feedback_waiting: 'Feedback waiting for you',
+  mentioned: 'When someone @mentions you in a workspace',
   reminder: 'Reminders about things waiting on you',
 };
 

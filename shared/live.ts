@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from './errors.ts';
 import type { ChatMessage } from './schemas/chat.ts';
+import type { CommentThread } from './schemas/comments.ts';
 import type { WorkspaceRole } from './workspace-roles.ts';
 
 /**
@@ -57,6 +58,8 @@ export interface ServerToClientEvents {
   /** You were removed from a workspace (or it was deleted): drop it from view. */
   'workspace:removed': (event: { workspaceId: string }) => void;
   notification: (notification: Notification) => void;
+  /** A comment thread on the brief as it is now; `thread` is null once it was deleted. */
+  'comment:thread': (event: { workspaceId: string; threadId: string; thread: CommentThread | null }) => void;
 }
 
 /** Close codes of the Yjs WebSocket (4000–4999 are ours to define). */

@@ -18,6 +18,7 @@ export const WORKSPACE_RIGHTS = [
   'editBrief',
   'editBoard',
   'chat',
+  'comment',
   'manageMembers',
   'saveVersion',
   'restoreVersion',

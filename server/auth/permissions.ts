@@ -51,6 +51,17 @@ export const WORKSPACE_RULES = {
   /** The Yjs document holds brief and board together: writing it needs both. */
   editDocument: { roles: EDITORS, when: 'active', refusal: NOT_YOUR_ROLE },
   chat: { roles: [...EDITORS, 'mentor'], when: 'active', refusal: 'Viewers read the chat but do not write.' },
+  /**
+   * Commenting on the brief is its own right, apart from editing it: mentors and viewers comment
+   * on text they cannot change. Starting, replying, resolving and reopening threads all need it.
+   */
+  comment: { roles: MEMBERS, when: 'active', refusal: NOT_YOUR_ROLE },
+  /** A comment is edited or deleted by its author only (the comparison is in authorizeCommentChange). */
+  changeOwnComment: {
+    roles: MEMBERS,
+    when: 'active',
+    refusal: 'Only the person who wrote a comment can change or delete it.',
+  },
   manageMembers: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor manages members.' },
   /** Pending invitations stay visible to supervisors after completion. */
   seeInvitations: { roles: SUPERVISOR, when: 'any', refusal: NOT_YOUR_ROLE },
@@ -108,6 +119,7 @@ const RULE_OF_RIGHT: Record<WorkspaceRight, WorkspaceRuleName> = {
   editBrief: 'editBrief',
   editBoard: 'editBoard',
   chat: 'chat',
+  comment: 'comment',
   manageMembers: 'manageMembers',
   saveVersion: 'saveVersion',
   restoreVersion: 'restoreVersion',
@@ -159,6 +171,18 @@ export function authorizeDeliverableRemoval(
     granted,
     deliverable.authorId === userId ? 'deleteOwnDeliverable' : 'deleteAnyDeliverable',
   );
+}
+
+/** Only a comment's author edits or deletes it, while the workspace is active. */
+export function authorizeCommentChange(
+  access: WorkspaceAccess | null,
+  comment: { authorId: string | null },
+  userId: string,
+  notFound: () => AppError,
+): WorkspaceAccess {
+  const granted = authorize(access, 'changeOwnComment', notFound);
+  if (comment.authorId !== userId) throw forbiddenBecause(WORKSPACE_RULES.changeOwnComment.refusal);
+  return granted;
 }
 
 // ---------------------------------------------------------------------------------------------

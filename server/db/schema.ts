@@ -11,3 +11,4 @@ export * from './schema/account-tokens.ts';
 export * from './schema/rate-limits.ts';
 export * from './schema/programmes.ts';
 export * from './schema/moderation.ts';
+export * from './schema/comments.ts';

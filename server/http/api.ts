@@ -15,6 +15,7 @@ import { studentsRouter } from './students.ts';
 import { notificationsRouter } from './notifications.ts';
 import { invitationsRouter } from './invitations.ts';
 import { deliverablesRouter } from './deliverables.ts';
+import { commentsRouter } from './comments.ts';
 import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
@@ -47,6 +48,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(notificationsRouter(context));
   api.use(invitationsRouter(context));
   api.use(deliverablesRouter(context));
+  api.use(commentsRouter(context));
   api.use(milestonesRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));

@@ -43,6 +43,11 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     body: 'Write yours to read it.',
     path: '/workspaces/sample',
   },
+  mentioned: {
+    title: 'Priya mentioned you in “Instagram launch”',
+    body: '@Zoë could you check the captions before Friday?',
+    path: '/workspaces/sample',
+  },
   reminder: { title: '“Agree audience and calendar” is due tomorrow', path: '/workspaces/sample' },
   digest: {
     items: [

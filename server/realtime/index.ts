@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
 import { isOwnOrigin } from '../auth/origin.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { disconnectSessions, expelMember } from './socket/workspace.ts';
+import { disconnectSessions, expelMember, workspaceRoom } from './socket/workspace.ts';
 import { reverifyLiveConnections } from './bus/reverify.ts';
 import { YJS_PATH_PREFIX } from './yjs/upgrade.ts';
 import { createYjsServer } from './yjs/index.ts';
@@ -33,6 +33,9 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
   });
   context.events.on('notification:created', ({ userId, notification }) => {
     io.to(`user:${userId}`).emit('notification', notification);
+  });
+  context.events.on('comments:changed', (event) => {
+    io.to(workspaceRoom(event.workspaceId)).emit('comment:thread', event);
   });
   context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
   context.events.on('workspace:reopened', ({ workspaceId }) => {

@@ -25,7 +25,8 @@ export interface NewNotification {
     | 'feedback_received'
     | 'credential_revoked'
     | 'reminder'
-    | 'report_resolved';
+    | 'report_resolved'
+    | 'mentioned';
   title: string;
   body?: string;
   /** The page the notification is about; every notification has one. */
@@ -55,6 +56,7 @@ const EMAIL_FOR: Record<NewNotification['kind'], Exclude<ActivityEmailKind, 'inv
   reminder: 'reminder',
   // The reporter hears the outcome in the app; a report is no reason to fill an inbox.
   report_resolved: null,
+  mentioned: 'mentioned',
 };
 
 function toNotification(row: typeof notifications.$inferSelect): Notification {

@@ -16,6 +16,7 @@ export const RATE_LIMIT_DEFAULTS = {
   'members:change': { points: 20, windowSeconds: 3600 },
   /** Per address: checking a proof is real work, and anyone may ask. */
   'credentials:verify': { points: 60, windowSeconds: 60 },
+  'comments:write': { points: 30, windowSeconds: 60 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;
 
@@ -26,6 +27,7 @@ const MESSAGES: Record<RateLimitName, string> = {
   signup: 'Too many accounts were created from your network.',
   'members:change': 'Too many changes to members.',
   'credentials:verify': 'Too many credentials checked from your network.',
+  'comments:write': 'You are commenting too fast.',
 };
 
 /**

@@ -101,6 +101,18 @@ describe('the live workspace in the browser', () => {
     expect(await mentorPage.getByRole('button', { name: /^(Add|Add column|Rename)/ }).count()).toBe(0);
     expect(await column(mentorPage, 'Doing').getByRole('button').count()).toBe(0);
 
+    // At 1280 px the board's columns sit side by side, in one row, beside the chat panel.
+    const boxes = await Promise.all(
+      ['To do', 'Doing', 'Done'].map(async (title) => (await column(supervisorPage, title).boundingBox())!),
+    );
+    for (const index of [1, 2]) {
+      const [left, right] = [boxes[index - 1]!, boxes[index]!];
+      expect(Math.abs(right.y - left.y)).toBeLessThan(2);
+      expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
+    }
+    const chatBox = (await supervisorPage.getByRole('log', { name: 'Chat messages' }).boundingBox())!;
+    expect(chatBox.x).toBeGreaterThanOrEqual(boxes[2]!.x + boxes[2]!.width);
+
     await expectNoSeriousA11yViolations(supervisorPage);
     await expectNoSeriousA11yViolations(mentorPage);
 
@@ -111,6 +123,22 @@ describe('the live workspace in the browser', () => {
     const { scrollWidth, viewport } = await horizontalOverflow(internPage);
     expect(scrollWidth).toBeLessThanOrEqual(viewport);
     await expectNoSeriousA11yViolations(internPage);
+
+    // The logged-in header is one row of at most 64 px; the site's sections are behind its menu.
+    const header = internPage
+      .getByRole('banner')
+      .filter({ has: internPage.getByRole('link', { name: 'Stint' }) });
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+    await internPage.getByRole('button', { name: 'Menu' }).click();
+    await internPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workspaces' })
+      .waitFor();
+    await expectNoSeriousA11yViolations(internPage);
+    await internPage.keyboard.press('Escape');
+    expect(await internPage.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
 
     for (const page of [supervisorPage, internPage, mentorPage]) await page.context().close();
   });

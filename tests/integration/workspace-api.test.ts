@@ -56,7 +56,11 @@ describe('workspace routes', () => {
     });
     expect((await mentor.get(`/api/workspaces/${workspaceId}`)).status).toBe(404);
     expect((await mentor.post(`/api/invitations/${added.body.id}/accept`)).status).toBe(200);
-    expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual(['view', 'chat']);
+    expect((await mentor.get(`/api/workspaces/${workspaceId}`)).body.myRights).toEqual([
+      'view',
+      'chat',
+      'comment',
+    ]);
     const again = await supervisor.post(`/api/workspaces/${workspaceId}/members`, {
       email: mentor.user.email,
       role: 'viewer',

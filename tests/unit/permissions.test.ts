@@ -13,6 +13,7 @@ import {
   canModerateInstance,
   canSuspendAccount,
   type ProgrammeAccess,
+  authorizeCommentChange,
   RULE_NAMES,
   WORKSPACE_RULES,
   rightsOf,
@@ -34,6 +35,8 @@ const TABLE: [WorkspaceRuleName, { active: WorkspaceRole[]; completed: Workspace
   ['editBoard', { active: [S, I], completed: [] }],
   ['editDocument', { active: [S, I], completed: [] }],
   ['chat', { active: [S, I, M], completed: [] }],
+  ['comment', { active: [S, I, M, V], completed: [] }],
+  ['changeOwnComment', { active: [S, I, M, V], completed: [] }],
   ['manageMembers', { active: [S], completed: [] }],
   ['seeInvitations', { active: [S], completed: [S] }],
   ['saveVersion', { active: [S, I], completed: [] }],
@@ -87,8 +90,34 @@ describe('workspace rules', () => {
   });
 
   it('derives the rights shown to the web from the same rules', () => {
-    expect(rightsOf({ workspaceId: 'w', status: 'active', role: M })).toEqual(['view', 'chat']);
+    expect(rightsOf({ workspaceId: 'w', status: 'active', role: M })).toEqual(['view', 'chat', 'comment']);
+    expect(rightsOf({ workspaceId: 'w', status: 'active', role: V })).toEqual(['view', 'comment']);
     expect(rightsOf({ workspaceId: 'w', status: 'completed', role: S })).toEqual(['view']);
+  });
+});
+
+describe('changing a comment', () => {
+  const notFound = () => Object.assign(new Error('gone'), { status: 404 });
+  const active = (role: WorkspaceRole | null) => ({ workspaceId: 'w', status: 'active' as const, role });
+
+  it('is its author’s alone, whatever their role', () => {
+    for (const role of [S, I, M, V] as const)
+      expect(authorizeCommentChange(active(role), { authorId: 'me' }, 'me', notFound as never)).toEqual(
+        active(role),
+      );
+    expect(() => authorizeCommentChange(active(S), { authorId: 'other' }, 'me', notFound as never)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('ends with the workspace, and a stranger learns nothing', () => {
+    const completed = { workspaceId: 'w', status: 'completed' as const, role: I as WorkspaceRole };
+    expect(() => authorizeCommentChange(completed, { authorId: 'me' }, 'me', notFound as never)).toThrow(
+      /completed/,
+    );
+    expect(() => authorizeCommentChange(active(null), { authorId: 'me' }, 'me', notFound as never)).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
   });
 });
 

@@ -50,6 +50,21 @@ CREATE TABLE "reports" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "brief_comments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"thread_id" uuid,
+	"author_id" uuid,
+	"body" text NOT NULL,
+	"anchor_start" "bytea",
+	"anchor_end" "bytea",
+	"quote" text,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"edited_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "suspended_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "onsite_days" integer;--> statement-breakpoint
 ALTER TABLE "student_profiles" ADD COLUMN "travel_km" integer;--> statement-breakpoint
@@ -65,9 +80,15 @@ ALTER TABLE "project_moderation" ADD CONSTRAINT "project_moderation_decided_by_u
 ALTER TABLE "reports" ADD CONSTRAINT "reports_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_reporter_id_users_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brief_comments" ADD CONSTRAINT "brief_comments_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brief_comments" ADD CONSTRAINT "brief_comments_thread_id_brief_comments_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."brief_comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brief_comments" ADD CONSTRAINT "brief_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brief_comments" ADD CONSTRAINT "brief_comments_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "milestone_reviews_milestone_idx" ON "milestone_reviews" USING btree ("milestone_id","created_at");--> statement-breakpoint
 CREATE INDEX "moderation_audit_programme_idx" ON "moderation_audit" USING btree ("programme_id","seq");--> statement-breakpoint
 CREATE INDEX "reports_queue_idx" ON "reports" USING btree ("programme_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "brief_comments_workspace_idx" ON "brief_comments" USING btree ("workspace_id","created_at");--> statement-breakpoint
+CREATE INDEX "brief_comments_thread_idx" ON "brief_comments" USING btree ("thread_id");--> statement-breakpoint
 ALTER TABLE "programme_organisations" ADD CONSTRAINT "programme_organisations_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE FUNCTION "moderation_audit_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -47,6 +47,7 @@ import {
   suspensionInput,
 } from '../../../shared/schemas/moderation.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
+import { commentBodyInput, createThreadInput } from '../../../shared/schemas/comments.ts';
 import {
   changeEmailInput,
   changeNameInput,
@@ -279,6 +280,30 @@ export const API_ROUTES: ApiRoute[] = [
     'restoreVersion',
     'Restore a version',
   ),
+
+  route('get', '/workspaces/:id/comments', 'Comments', 'viewWorkspace', 'Comment threads on the brief', {
+    answers: 'list',
+  }),
+  route('post', '/workspaces/:id/comments', 'Comments', 'comment', 'Comment on a stretch of the brief', {
+    body: createThreadInput,
+    status: 201,
+  }),
+  route('post', '/workspaces/:id/comments/:commentId/replies', 'Comments', 'comment', 'Reply in a thread', {
+    body: commentBodyInput,
+    status: 201,
+  }),
+  route('patch', '/workspaces/:id/comments/:commentId', 'Comments', 'changeOwnComment', 'Edit your comment', {
+    body: commentBodyInput,
+  }),
+  route(
+    'delete',
+    '/workspaces/:id/comments/:commentId',
+    'Comments',
+    'changeOwnComment',
+    'Delete your comment',
+  ),
+  route('post', '/workspaces/:id/comments/:commentId/resolve', 'Comments', 'comment', 'Resolve a thread'),
+  route('post', '/workspaces/:id/comments/:commentId/reopen', 'Comments', 'comment', 'Reopen a thread'),
 
   route('get', '/workspaces/:id/milestones', 'Milestones', 'viewWorkspace', 'A workspace’s milestones', {
     answers: 'list',

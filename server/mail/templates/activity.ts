@@ -39,6 +39,7 @@ const ACTION_LABELS: Record<Exclude<ActivityEmailKind, 'invitation'>, string> = 
   milestone_reviewed: 'See the review',
   workspace_completed: 'Open the workspace',
   feedback_waiting: 'Write your feedback',
+  mentioned: 'See where you were mentioned',
   reminder: 'Open it',
 };
 

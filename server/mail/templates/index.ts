@@ -37,6 +37,7 @@ export interface EmailData {
   milestone_reviewed: ActivityData;
   workspace_completed: ActivityData;
   feedback_waiting: ActivityData;
+  mentioned: ActivityData;
   reminder: ActivityData;
   digest: DigestData;
   programme_staff_invitation: ProgrammeStaffInvitationData;
@@ -55,6 +56,7 @@ export const TEMPLATES: { [K in EmailKind]: (data: EmailData[K]) => EmailContent
   milestone_reviewed: activity('milestone_reviewed'),
   workspace_completed: activity('workspace_completed'),
   feedback_waiting: activity('feedback_waiting'),
+  mentioned: activity('mentioned'),
   reminder: activity('reminder'),
   digest,
   programme_staff_invitation: programmeStaffInvitation,

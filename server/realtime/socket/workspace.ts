@@ -9,6 +9,7 @@ import {
 } from '../../auth/permissions.ts';
 import { getWorkspaceAccess } from '../../services/workspaces.ts';
 import { countUnread, listMessages, markRead, postMessage } from '../../services/chat.ts';
+import { notifyMentions } from '../../services/mentions.ts';
 import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../../shared/live.ts';
 import {
   chatHistoryInput,
@@ -125,7 +126,10 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
           body,
           clientId,
         });
-        if (created) io.to(workspaceRoom(workspaceId)).emit('chat:message', message);
+        if (created) {
+          io.to(workspaceRoom(workspaceId)).emit('chat:message', message);
+          await notifyMentions(db, context.events, { workspaceId, authorId: user.id, body, where: 'chat' });
+        }
         return { message };
       },
       unexpected,

@@ -1,8 +1,10 @@
-import type { PresentPerson } from '$shared/live.ts';
+import type { PresentPerson, ServerToClientEvents } from '$shared/live.ts';
 import { holdLiveSocket, type LiveSocket, type LiveSocketHold } from '$lib/live-socket.ts';
 import type { ChatMessage } from '$shared/schemas/chat.ts';
 import { TypingPeople } from './typing-people.svelte.ts';
 import { isConfirmedBy, mergeMessages, newOutgoingMessage, type OutgoingMessage } from './chat-messages.ts';
+
+export type CommentThreadEvent = Parameters<ServerToClientEvents['comment:thread']>[0];
 
 const SEND_TIMEOUT_MS = 8000;
 const TYPING_REPEAT_MS = 3000;
@@ -33,6 +35,7 @@ export class ChatConnection {
   #lastReadSeq = 0;
   #lastTypingSent = 0;
   #typingIdle: ReturnType<typeof setTimeout> | undefined;
+  #threadListeners: ((event: CommentThreadEvent) => void)[] = [];
 
   readonly workspaceId: string;
   readonly myUserId: string;
@@ -45,17 +48,27 @@ export class ChatConnection {
     this.#socket = this.#live.socket;
     const on = this.#live.on;
     on('connect', this.#join);
-    on('disconnect', () => (this.joined = false));
+    on('disconnect', () => {
+      this.joined = false;
+      // What was on its way goes again after the reconnect (same clientId, so never twice).
+      for (const message of this.outgoing)
+        if (message.state === 'sending') this.#setOutgoingState(message.clientId, 'waiting');
+    });
     on('connect_error', () => {
       // Socket.IO retries by itself unless the server refused us (e.g. the session expired).
       if (!this.#socket.active) this.joinError = 'The chat could not connect. Reload the page to try again.';
     });
     on('chat:message', this.#handleMessage);
+    window.addEventListener('online', this.#handleOnline);
+    window.addEventListener('offline', this.#handleOffline);
     on('chat:typing', (event) => {
       if (event.workspaceId === workspaceId) this.typing.update(event.userId, event.name, event.typing);
     });
     on('presence:update', (event) => {
       if (event.workspaceId === workspaceId) this.presence = event.people;
+    });
+    on('comment:thread', (event) => {
+      if (event.workspaceId === workspaceId) for (const listener of this.#threadListeners) listener(event);
     });
     on('workspace:removed', (event) => {
       if (event.workspaceId === workspaceId) this.markRemoved();
@@ -64,7 +77,15 @@ export class ChatConnection {
     if (this.#socket.connected) this.#join();
   }
 
+  /** Comment threads arrive on this same socket; the comments panel listens here. */
+  onCommentThread(listener: (event: CommentThreadEvent) => void): () => void {
+    this.#threadListeners = [...this.#threadListeners, listener];
+    return () => (this.#threadListeners = this.#threadListeners.filter((other) => other !== listener));
+  }
+
   stop(): void {
+    window.removeEventListener('online', this.#handleOnline);
+    window.removeEventListener('offline', this.#handleOffline);
     clearTimeout(this.#typingIdle);
     this.typing.clear();
     // The connection stays for the page's other holders; this workspace's room is left.
@@ -95,7 +116,7 @@ export class ChatConnection {
       this.presence = reply.presence;
       this.unread = reply.unread;
       this.#markReadIfVisible();
-      for (const message of this.outgoing) this.#deliver(message);
+      for (const message of this.outgoing) if (message.state !== 'failed') this.#deliver(message);
     });
   };
 
@@ -123,23 +144,49 @@ export class ChatConnection {
     this.#deliver(message);
   }
 
+  /**
+   * The browser knows before the socket does: going offline closes it (so what is written now
+   * waits, and says so), coming back reconnects at once rather than at the next backoff.
+   */
+  #handleOnline = () => {
+    if (!this.#socket.connected && !this.removed) this.#socket.connect();
+  };
+
+  #handleOffline = () => {
+    if (this.#socket.connected) this.#socket.disconnect();
+  };
+
   retry(clientId: string): void {
     const message = this.outgoing.find((candidate) => candidate.clientId === clientId);
     if (message) this.#deliver(message);
   }
 
+  /**
+   * Sends now when joined; otherwise the message waits and the next join sends it. A refusal by
+   * the server (too long, too fast, no longer allowed) is shown with its reason and a retry.
+   */
   #deliver(message: OutgoingMessage) {
+    if (!this.#socket.connected || !this.joined) {
+      this.#setOutgoingState(message.clientId, 'waiting');
+      return;
+    }
     this.#setOutgoingState(message.clientId, 'sending');
     const input = { workspaceId: this.workspaceId, body: message.body, clientId: message.clientId };
     this.#socket.timeout(SEND_TIMEOUT_MS).emit('chat:send', input, (error, reply) => {
-      if (error || !reply.ok) this.#setOutgoingState(message.clientId, 'failed');
-      else this.#merge([reply.message]);
+      if (reply?.ok) this.#merge([reply.message]);
+      else if (!this.#socket.connected) this.#setOutgoingState(message.clientId, 'waiting');
+      else
+        this.#setOutgoingState(
+          message.clientId,
+          'failed',
+          error ? 'The server did not answer.' : reply.error.message,
+        );
     });
   }
 
-  #setOutgoingState(clientId: string, state: OutgoingMessage['state']) {
+  #setOutgoingState(clientId: string, state: OutgoingMessage['state'], problem?: string) {
     this.outgoing = this.outgoing.map((message) =>
-      message.clientId === clientId ? { ...message, state } : message,
+      message.clientId === clientId ? { ...message, state, problem } : message,
     );
   }
 

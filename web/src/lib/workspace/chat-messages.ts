@@ -6,7 +6,10 @@ export interface OutgoingMessage {
   clientId: string;
   body: string;
   createdAt: string;
-  state: 'sending' | 'failed';
+  /** `waiting`: written while offline, sent by itself once the connection is back. */
+  state: 'sending' | 'waiting' | 'failed';
+  /** Why the server refused it, when it did. */
+  problem?: string;
 }
 
 export function newOutgoingMessage(body: string): OutgoingMessage {

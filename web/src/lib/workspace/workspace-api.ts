@@ -6,6 +6,7 @@ import type {
   WorkspaceMember,
 } from '$shared/schemas/workspaces.ts';
 import type { WorkspaceRole } from '$shared/workspace-roles.ts';
+import type { BriefComment, CommentThread } from '$shared/schemas/comments.ts';
 
 /** The workspace endpoints the pages call, typed once. */
 const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
@@ -57,4 +58,57 @@ export function restoreVersion(workspaceId: string, versionId: string): Promise<
 
 export function isInvitation(added: WorkspaceMember | WorkspaceInvitation): added is WorkspaceInvitation {
   return 'status' in added && added.status === 'pending';
+}
+
+const comments = (workspaceId: string) => `${base(workspaceId)}/comments`;
+
+export function listCommentThreads(workspaceId: string): Promise<ApiResult<{ items: CommentThread[] }>> {
+  return apiFetch(comments(workspaceId));
+}
+
+export function startCommentThread(
+  workspaceId: string,
+  input: { body: string; quote: string; anchor: { start: string; end: string } },
+): Promise<ApiResult<CommentThread>> {
+  return apiFetch(comments(workspaceId), { method: 'POST', body: input });
+}
+
+export function replyToCommentThread(
+  workspaceId: string,
+  threadId: string,
+  body: string,
+): Promise<ApiResult<BriefComment & { thread: CommentThread }>> {
+  return apiFetch(`${comments(workspaceId)}/${encodeURIComponent(threadId)}/replies`, {
+    method: 'POST',
+    body: { body },
+  });
+}
+
+export function editCommentBody(
+  workspaceId: string,
+  commentId: string,
+  body: string,
+): Promise<ApiResult<CommentThread>> {
+  return apiFetch(`${comments(workspaceId)}/${encodeURIComponent(commentId)}`, {
+    method: 'PATCH',
+    body: { body },
+  });
+}
+
+export function deleteCommentById(
+  workspaceId: string,
+  commentId: string,
+): Promise<ApiResult<{ ok: true; thread: CommentThread | null }>> {
+  return apiFetch(`${comments(workspaceId)}/${encodeURIComponent(commentId)}`, { method: 'DELETE' });
+}
+
+export function setCommentThreadResolved(
+  workspaceId: string,
+  threadId: string,
+  resolved: boolean,
+): Promise<ApiResult<CommentThread>> {
+  return apiFetch(
+    `${comments(workspaceId)}/${encodeURIComponent(threadId)}/${resolved ? 'resolve' : 'reopen'}`,
+    { method: 'POST', body: {} },
+  );
 }

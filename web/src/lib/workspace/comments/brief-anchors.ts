@@ -1,0 +1,111 @@
+import type { Editor } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import {
+  decodePosition,
+  encodePosition,
+  resolveAnchor,
+  type EncodedAnchor,
+} from '$shared/comment-anchors.ts';
+import type { CommentThread } from '$shared/schemas/comments.ts';
+
+/**
+ * Between the editor (ProseMirror positions) and comment anchors (Yjs relative positions). The
+ * binding's mapping from ProseMirror nodes to Yjs types comes from the collaboration plugin.
+ */
+interface Binding {
+  type: Y.XmlFragment;
+  doc: Y.Doc;
+  mapping: Map<Y.AbstractType<unknown>, unknown>;
+}
+
+function bindingOf(state: EditorState): Binding | null {
+  const sync = ySyncPluginKey.getState(state) as { binding?: Binding } | undefined;
+  return sync?.binding ?? null;
+}
+
+/** The (text, index) a ProseMirror position falls on. */
+function textPositionAt(binding: Binding, pos: number): Y.AbsolutePosition | null {
+  const relative = absolutePositionToRelativePosition(pos, binding.type, binding.mapping as never);
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc);
+  return absolute && absolute.type instanceof Y.XmlText ? absolute : null;
+}
+
+/** An anchor for the current selection, or null when it covers no text. */
+export function anchorForSelection(editor: Editor): { anchor: EncodedAnchor; quote: string } | null {
+  const { from, to, empty } = editor.state.selection;
+  const binding = bindingOf(editor.state);
+  if (empty || !binding) return null;
+  const quote = editor.state.doc.textBetween(from, to, ' ').trim();
+  const start = textPositionAt(binding, from);
+  const end = textPositionAt(binding, to);
+  if (!quote || !start || !end) return null;
+  // Start sticks to its first character, the end to its last: typing just outside stays outside.
+  return {
+    anchor: {
+      start: encodePosition(Y.createRelativePositionFromTypeIndex(start.type, start.index, 0)),
+      end: encodePosition(Y.createRelativePositionFromTypeIndex(end.type, end.index, -1)),
+    },
+    quote: quote.length > 500 ? `${quote.slice(0, 499)}…` : quote,
+  };
+}
+
+/** Where a thread's text is in the editor now, or null when the text was deleted. */
+export function rangeOfThread(
+  state: EditorState,
+  thread: CommentThread,
+): { from: number; to: number } | null {
+  const binding = bindingOf(state);
+  if (!binding) return null;
+  const start = decodePosition(thread.anchor.start);
+  const end = decodePosition(thread.anchor.end);
+  if (!resolveAnchor(binding.doc, { start, end })) return null;
+  const toPm = (bytes: Uint8Array) =>
+    relativePositionToAbsolutePosition(
+      binding.doc,
+      binding.type,
+      Y.decodeRelativePosition(bytes),
+      binding.mapping as never,
+    );
+  const from = toPm(start);
+  const to = toPm(end);
+  return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
+export const commentMarksKey = new PluginKey<DecorationSet>('comment-marks');
+
+/**
+ * Highlights the text of open threads. Recomputed on every transaction (anchors move with the
+ * text) and when `threads()` changes (the caller dispatches a transaction with this key's meta).
+ */
+export function commentMarksPlugin(threads: () => CommentThread[], activeId: () => string | null): Plugin {
+  const build = (state: EditorState) => {
+    const decorations: Decoration[] = [];
+    for (const thread of threads()) {
+      if (thread.resolvedAt) continue;
+      const range = rangeOfThread(state, thread);
+      if (!range) continue;
+      decorations.push(
+        Decoration.inline(range.from, range.to, {
+          class: thread.id === activeId() ? 'comment-mark comment-mark--active' : 'comment-mark',
+          'data-thread-id': thread.id,
+        }),
+      );
+    }
+    return DecorationSet.create(state.doc, decorations);
+  };
+  return new Plugin({
+    key: commentMarksKey,
+    state: {
+      init: (_config, state) => build(state),
+      apply: (_tr, _old, _oldState, newState) => build(newState),
+    },
+    props: { decorations: (state) => commentMarksKey.getState(state) },
+  });
+}

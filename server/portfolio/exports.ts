@@ -2,7 +2,6 @@ import type { ExportEntry } from './entry-views.ts';
 import { fileSlug } from './format.ts';
 import { toJsonResume } from './json-resume.ts';
 import { entryToMarkdown, portfolioToMarkdown } from './markdown.ts';
-import { renderPortfolioPdf } from './pdf.ts';
 
 export type DocumentFormat = 'pdf' | 'md' | 'json-resume';
 
@@ -24,12 +23,15 @@ export async function renderExport(
   const title = whole ? `${studentName} — portfolio` : (entries[0]?.title ?? 'Portfolio entry');
   const base = fileSlug(whole ? `${studentName} portfolio` : title);
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      // PDFKit and its fonts (about 20 MB) load with the first PDF, not with every start.
+      const { renderPortfolioPdf } = await import('./pdf.ts');
       return {
         body: await renderPortfolioPdf({ title, studentName, entries, cover: whole }),
         contentType: 'application/pdf',
         fileName: `${base}.pdf`,
       };
+    }
     case 'md':
       return {
         body: whole || !entries[0] ? portfolioToMarkdown(studentName, entries) : entryToMarkdown(entries[0]),

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
 import { isOwnOrigin } from '../auth/origin.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { disconnectSessions, expelMember } from './socket/workspace.ts';
+import { disconnectSessions, expelMember, freezeChat } from './socket/workspace.ts';
 import { reverifyLiveConnections } from './bus/reverify.ts';
 import { YJS_PATH_PREFIX } from './yjs/upgrade.ts';
 import { createYjsServer } from './yjs/index.ts';
@@ -34,7 +34,12 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
   context.events.on('notification:created', ({ userId, notification }) => {
     io.to(`user:${userId}`).emit('notification', notification);
   });
-  context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
+  context.events.on('workspace:completed', ({ workspaceId }) => {
+    yjs.freeze(workspaceId);
+    void freezeChat(io, workspaceId).catch((error: unknown) =>
+      context.logger.error({ err: error }, 'could not freeze the chat of a completed workspace'),
+    );
+  });
   context.events.on('sessions:ended', ({ userId, sessionIds }) => {
     yjs.closeSessions(userId, sessionIds);
     void disconnectSessions(io, userId, sessionIds).catch((error: unknown) =>

@@ -24,9 +24,13 @@ type StintIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string,
 type StintSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
- * The rule each client event is authorized by. `chat:typing` is checked against the access the
- * socket joined with (no database trip per keystroke); the others against the database every time,
- * so a removal takes effect at once.
+ * The rule each client event is authorized by. `chat:typing` and `chat:send` are checked against
+ * the access the socket joined with (no database trip per keystroke or message): what can take
+ * that access away — a removal, the completion, an ended session — reaches every process as a
+ * domain event that updates or closes the socket (`expelMember`, `freezeChat`,
+ * `disconnectSessions`), and after Redis was away it is re-read from the database. When the joined
+ * access does not allow the event, the database decides. The others are checked against the
+ * database every time.
  */
 export const SOCKET_EVENT_RULES = {
   'workspace:join': 'viewWorkspace',
@@ -71,6 +75,12 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     return authorize(await getWorkspaceAccess(db, workspaceId, user.id), rule);
   }
   const rule = SOCKET_EVENT_RULES;
+
+  /** The access this socket joined with while it allows the rule; otherwise the database's answer. */
+  async function joinedAccess(workspaceId: string, name: WorkspaceRuleName): Promise<WorkspaceAccess> {
+    const joined = socket.data.workspaces[workspaceId];
+    return joined && allows(name, joined) ? joined : access(workspaceId, name);
+  }
 
   socket.on(
     'workspace:join',
@@ -117,7 +127,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       sendChatInput,
       async ({ workspaceId, body, clientId }) => {
-        await access(workspaceId, rule['chat:send']);
+        await joinedAccess(workspaceId, rule['chat:send']);
         await context.rateLimiter.consume('chat:send', user.id);
         const { message, created } = await postMessage(db, {
           workspaceId,
@@ -196,6 +206,14 @@ export async function expelMember(io: StintIo, workspaceId: string, userId: stri
     socket.emit('workspace:removed', { workspaceId });
   }
   await broadcastPresence(io, workspaceId);
+}
+
+/** This process's sockets in a completed workspace keep reading its chat but no longer post to it. */
+export async function freezeChat(io: StintIo, workspaceId: string) {
+  for (const socket of await io.local.in(workspaceRoom(workspaceId)).fetchSockets()) {
+    const joined = socket.data.workspaces[workspaceId];
+    if (joined) socket.data.workspaces[workspaceId] = { ...joined, status: 'completed' };
+  }
 }
 
 /** Disconnects this process's sockets opened by ended sessions of a user. */

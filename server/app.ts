@@ -23,6 +23,11 @@ import { createMailTransport } from './mail/transport.ts';
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
   shutdown(): Promise<void>;
+  /**
+   * Builds what the first requests would otherwise wait for (the match index), in the background.
+   * `npm start` calls it once listening; a request that needs it meanwhile waits for that same build.
+   */
+  warmUp(): void;
   /** The Express app behind it, for tests that inspect its routes. */
   expressApp: express.Express;
 }
@@ -110,7 +115,8 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
     })();
     return stopping;
   };
-  return Object.assign(server, { shutdown, expressApp: app });
+  const warmUp = () => context.matchmaker.warm();
+  return Object.assign(server, { shutdown, warmUp, expressApp: app });
 }
 
 function listeningOrigin(server: Server, fallbackPort: number): string {

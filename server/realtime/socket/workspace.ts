@@ -66,7 +66,8 @@ async function broadcastPresence(io: StintIo, workspaceId: string) {
 export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, context: AppContext) {
   const { db } = context;
   const user = socket.data.user;
-  socket.data.workspaces = {};
+  if (socket.recovered) void reauthorizeRecovered(io, socket, context);
+  else socket.data.workspaces = {};
   const unexpected = (error: unknown) =>
     context.logger.error({ err: error, userId: user.id }, 'socket event failed');
 
@@ -190,6 +191,32 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
       for (const workspaceId of joined) void broadcastPresence(io, workspaceId).catch(unexpected);
     });
   });
+}
+
+/**
+ * A socket recovered after a disconnection keeps the workspaces it had joined, but a removal or the
+ * completion may have been announced while it was away (and reached no socket of it): each joined
+ * workspace's access is read again, and a workspace it may no longer see is left, as on removal.
+ */
+async function reauthorizeRecovered(io: StintIo, socket: StintSocket, context: AppContext) {
+  const user = socket.data.user;
+  socket.data.workspaces ??= {};
+  try {
+    for (const workspaceId of Object.keys(socket.data.workspaces)) {
+      const access = await getWorkspaceAccess(context.db, workspaceId, user.id);
+      if (allows('viewWorkspace', access) && access) {
+        socket.data.workspaces[workspaceId] = access;
+        continue;
+      }
+      delete socket.data.workspaces[workspaceId];
+      await socket.leave(workspaceRoom(workspaceId));
+      socket.emit('workspace:removed', { workspaceId });
+      await broadcastPresence(io, workspaceId);
+    }
+  } catch (error) {
+    context.logger.error({ err: error, userId: user.id }, 'could not re-check a recovered socket');
+    socket.disconnect(true);
+  }
 }
 
 /**

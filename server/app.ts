@@ -20,6 +20,9 @@ import { loadWebHandler } from './web-handler.ts';
 import { MailSender } from './mail/sender.ts';
 import { createMailTransport } from './mail/transport.ts';
 
+/** How long an idle HTTP keep-alive connection stays open (Node's default is 5 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
   shutdown(): Promise<void>;
@@ -99,6 +102,10 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
   const context = await buildContext(options);
   const app = await createExpressApp(context, options.web ?? true);
   const server = createServer(app);
+  // Behind a load balancer the balancer must close idle keep-alive connections before the process
+  // does, or a request it sends at that instant is lost (a 502); deploy/haproxy.cfg keeps them 30 s.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   const realtime = attachRealtime(server, context);
   context.mail.setOrigin(() => context.config.publicOrigin ?? listeningOrigin(server, context.config.port));
   context.mail.start(context.events);

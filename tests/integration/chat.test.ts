@@ -149,7 +149,7 @@ describe('workspace chat over Socket.IO', () => {
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 50,
-      extraHeaders: { cookie: intern.cookie, origin: app.url },
+      extraHeaders: { cookie: intern.cookie ?? '', origin: app.url },
     });
     sockets.push(b);
     await connected(b);

@@ -22,9 +22,17 @@ import { MailSender } from './mail/sender.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { startReminderJob } from './services/reminders.ts';
 
+/** How long an idle HTTP keep-alive connection stays open (Node's default is 5 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface StintServer extends Server {
   /** Stops accepting connections, closes live sockets and waits for pending writes. */
   shutdown(): Promise<void>;
+  /**
+   * Builds what the first requests would otherwise wait for (the match index), in the background.
+   * `npm start` calls it once listening; a request that needs it meanwhile waits for that same build.
+   */
+  warmUp(): void;
   /** The Express app behind it, for tests that inspect its routes. */
   expressApp: express.Express;
   /** The domain events of this process (tests run scheduled jobs with a controlled clock). */
@@ -99,6 +107,10 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
   const context = await buildContext(options);
   const app = await createExpressApp(context, options.web ?? true);
   const server = createServer(app);
+  // Behind a load balancer the balancer must close idle keep-alive connections before the process
+  // does, or a request it sends at that instant is lost (a 502); deploy/haproxy.cfg keeps them 30 s.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   const realtime = attachRealtime(server, context);
   context.mail.setOrigin(() => context.config.publicOrigin ?? listeningOrigin(server, context.config.port));
   context.mail.start(context.events);
@@ -127,7 +139,8 @@ export async function createApp(options: AppOptions): Promise<StintServer> {
     })();
     return stopping;
   };
-  return Object.assign(server, { shutdown, expressApp: app, events: context.events });
+  const warmUp = () => context.matchmaker.warm();
+  return Object.assign(server, { shutdown, warmUp, expressApp: app, events: context.events });
 }
 
 function listeningOrigin(server: Server, fallbackPort: number): string {

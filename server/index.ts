@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { createApp } from './app.ts';
 import { createLogger } from './logger.ts';
 import { upsertAdmin } from './services/accounts.ts';
 import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services/demo-seed.ts';
@@ -12,7 +11,9 @@ import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services
 export async function start(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  // The database starts (PGlite compiles and boots its WebAssembly) while the rest of the server's
+  // modules load, instead of after them.
+  const [database, { createApp }] = await Promise.all([openDatabase(config), import('./app.ts')]);
   await database.migrate();
   if (config.admin) await upsertAdmin(database.db, config.admin);
   if (config.seed && database.kind === 'pglite' && (await isDatabaseEmpty(database.db))) {
@@ -26,6 +27,9 @@ export async function start(env: Record<string, string | undefined> = process.en
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, db: database.kind }, `Stint is running on http://localhost:${port}`);
+  // Serving already; what is slow to build is built now, in the background, rather than by the
+  // first request that needs it.
+  setImmediate(() => server.warmUp());
 
   let stopping = false;
   const stop = async (signal: string) => {

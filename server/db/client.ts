@@ -25,11 +25,21 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * PGlite starts PostgreSQL with its stock 128 MB buffer pool, which the WebAssembly heap touches
+ * at start-up: about 130 MB of resident memory before the first query, for an embedded database of
+ * a few megabytes. Pages not in the pool are read back from the files in `<dataDir>/pglite` (the
+ * operating system's cache keeps them warm), so a small pool costs little.
+ */
+const PGLITE_BUFFER_POOL = '16MB';
+
 /** Opens the embedded PGlite database kept in `<dataDir>/pglite`, creating it when missing. */
 export async function openPglite(dataDir: string): Promise<Database> {
   const directory = path.resolve(dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
-  const client = await PGlite.create(directory);
+  const client = await PGlite.create(directory, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_BUFFER_POOL}`],
+  });
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     kind: 'pglite',

@@ -2,7 +2,7 @@ import type { ExportEntry } from './entry-views.ts';
 import { fileSlug } from './format.ts';
 import { toJsonResume, type ResumeAbout } from './json-resume.ts';
 import { entryToMarkdown, portfolioToMarkdown } from './markdown.ts';
-import { renderPortfolioPdf, type PdfOptions } from './pdf.ts';
+import type { PdfOptions } from './pdf.ts';
 
 export type DocumentFormat = 'pdf' | 'md' | 'json-resume';
 
@@ -19,19 +19,24 @@ export interface RenderedExport {
 export async function renderExport(
   format: DocumentFormat,
   options: { studentName: string; entries: ExportEntry[]; whole: boolean; about?: ResumeAbout },
-  /** Lays out the PDF; the server passes its worker pool, so the event loop is never held by it. */
-  renderPdf: (options: PdfOptions) => Promise<Buffer> = renderPortfolioPdf,
+  /**
+   * Lays out the PDF; the server passes its worker pool, so the event loop is never held by it.
+   * The default (tests, scripts) loads PDFKit and its fonts, about 20 MB, only when first asked.
+   */
+  renderPdf: (options: PdfOptions) => Promise<Buffer> = async (pdf) =>
+    (await import('./pdf.ts')).renderPortfolioPdf(pdf),
 ): Promise<RenderedExport> {
   const { studentName, entries, whole, about } = options;
   const title = whole ? `${studentName} — portfolio` : (entries[0]?.title ?? 'Portfolio entry');
   const base = fileSlug(whole ? `${studentName} portfolio` : title);
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
       return {
         body: await renderPdf({ title, studentName, entries, cover: whole }),
         contentType: 'application/pdf',
         fileName: `${base}.pdf`,
       };
+    }
     case 'md':
       return {
         body: whole || !entries[0] ? portfolioToMarkdown(studentName, entries) : entryToMarkdown(entries[0]),

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { AppContext } from '../context.ts';
 import { isOwnOrigin } from '../auth/origin.ts';
 import { attachSocketServer } from './socket/index.ts';
-import { disconnectSessions, expelMember, workspaceRoom } from './socket/workspace.ts';
+import { disconnectSessions, expelMember, setJoinedStatus, workspaceRoom } from './socket/workspace.ts';
 import { reverifyLiveConnections } from './bus/reverify.ts';
 import { YJS_PATH_PREFIX } from './yjs/upgrade.ts';
 import { createYjsServer } from './yjs/index.ts';
@@ -37,8 +37,16 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
   context.events.on('comments:changed', (event) => {
     io.to(workspaceRoom(event.workspaceId)).emit('comment:thread', event);
   });
-  context.events.on('workspace:completed', ({ workspaceId }) => yjs.freeze(workspaceId));
+  context.events.on('workspace:completed', ({ workspaceId }) => {
+    yjs.freeze(workspaceId);
+    void setJoinedStatus(io, workspaceId, 'completed').catch((error: unknown) =>
+      context.logger.error({ err: error }, 'could not freeze the chat of a completed workspace'),
+    );
+  });
   context.events.on('workspace:reopened', ({ workspaceId }) => {
+    void setJoinedStatus(io, workspaceId, 'active').catch((error: unknown) =>
+      context.logger.error({ err: error, workspaceId }, 'could not reopen the chat of a re-opened workspace'),
+    );
     void yjs
       .thaw(workspaceId)
       .catch((error: unknown) =>

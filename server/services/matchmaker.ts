@@ -66,6 +66,16 @@ export class Matchmaker {
   }
 
   /**
+   * Starts building the index now (at start-up, in the background). Rankings asked for before it is
+   * ready wait for this same build, never start a second one, and are then answered in full.
+   */
+  warm(): void {
+    this.ready().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'building the match index failed'),
+    );
+  }
+
+  /**
    * Forgets the index so the next ranking rebuilds it from the database: after the bus was away,
    * changes other processes announced meanwhile may have been missed.
    */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
+import { io as connectSocket, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { signUp } from '../helpers/api-client.ts';
 import { connected, emitWithAck, eventually, openSocket } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 import type { ChatMessage } from '../../shared/schemas/chat.ts';
+import type { PresentPerson } from '../../shared/live.ts';
 import { MAX_SOCKET_PACKET_BYTES } from '../../shared/limits.ts';
 
 let app: TestServer;
@@ -139,6 +140,43 @@ describe('workspace chat over Socket.IO', () => {
     await eventually(() =>
       expect(updates.at(-1)?.people.map((person) => person.role)).toEqual(['supervisor']),
     );
+  });
+
+  it('a client back after a dropped connection recovers its room and the message it missed', async () => {
+    const { workspaceId, supervisor, intern } = await makeWorkspace(app.url, { intern: true });
+    const a = await socketFor(supervisor.cookie);
+    const b = connectSocket(app.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 50,
+      extraHeaders: { cookie: intern.cookie ?? '', origin: app.url },
+    });
+    sockets.push(b);
+    await connected(b);
+    expect((await emitWithAck(a, 'workspace:join', { workspaceId })).ok).toBe(true);
+    expect((await emitWithAck(b, 'workspace:join', { workspaceId })).ok).toBe(true);
+    const received: string[] = [];
+    b.on('chat:message', (message: ChatMessage) => received.push(message.body));
+    await emitWithAck(a, 'chat:send', { workspaceId, body: 'before', clientId: 'r0' });
+    await eventually(() => expect(received).toEqual(['before']));
+
+    // The server has seen the intern go once presence no longer lists them.
+    const gone = new Promise<void>((resolve) =>
+      a.on('presence:update', ({ people }: { people: PresentPerson[] }) => {
+        if (!people.some((person) => person.userId === intern.user.id)) resolve();
+      }),
+    );
+    const back = new Promise<void>((resolve) => b.io.once('reconnect', () => resolve()));
+    b.io.engine.close();
+    await gone;
+    await emitWithAck(a, 'chat:send', { workspaceId, body: 'while away', clientId: 'r1' });
+    await back;
+    await eventually(() => expect(b.connected).toBe(true));
+    expect(b.recovered).toBe(true);
+    await eventually(() => expect(received).toEqual(['before', 'while away']));
+    // Still in the room, without joining again.
+    await emitWithAck(a, 'chat:send', { workspaceId, body: 'after', clientId: 'r2' });
+    await eventually(() => expect(received).toEqual(['before', 'while away', 'after']));
   });
 
   it('gives a non-member nothing and a viewer no voice', async () => {

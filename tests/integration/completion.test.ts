@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as authProtocol from 'y-protocols/auth';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
-import { eventually, openDocument, synced } from '../helpers/live.ts';
+import { connected, emitWithAck, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { projectBody } from '../helpers/marketplace.ts';
 import {
   dropOpenMilestones,
@@ -160,8 +160,18 @@ describe('completion', () => {
     expect((await supervisor.post(`/api/milestones/${milestone.id}/accept`)).status).toBe(200);
     await dropOpenMilestones(supervisor, workspaceId);
 
+    // Joined before the completion: chat:send trusts this socket's joined access until told otherwise.
+    const chat = await connected(openSocket(app.url, student.cookie));
+    expect((await emitWithAck(chat, 'workspace:join', { workspaceId })).ok).toBe(true);
+    expect((await emitWithAck(chat, 'chat:send', { workspaceId, body: 'Done!', clientId: 'c1' })).ok).toBe(
+      true,
+    );
+
     const completed = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, body);
     expect(completed.status).toBe(200);
+    const late = await emitWithAck(chat, 'chat:send', { workspaceId, body: 'One more', clientId: 'c2' });
+    chat.disconnect();
+    expect(late).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(completed.body).toMatchObject({
       workspaceId,
       status: 'completed',

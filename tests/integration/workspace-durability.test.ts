@@ -77,11 +77,14 @@ describe('nothing typed is lost', () => {
       await second.stop('SIGTERM');
     }
   }, 90_000);
-  it('after SIGKILL under load (many documents, five editors each), every relayed update survives', async () => {
+  /**
+   * `documents` workspaces with five editors each, four of them typing four lines a second (the
+   * benchmark's higher load level is 100 × 5 × 4/s), the server SIGKILLed mid-typing.
+   */
+  async function killUnderLoad(documents: number) {
     const first = await startServerProcess(env);
     const supervisor = await signUp(first.url, { role: 'supervisor' });
     const wsUrl = first.url.replace('http', 'ws');
-    const documents = 20;
     const editorsPerDocument = 5;
     const workspaces = await Promise.all(
       Array.from({ length: documents }, async (_, n) => {
@@ -132,7 +135,15 @@ describe('nothing typed is lost', () => {
     } finally {
       await second.stop('SIGTERM');
     }
+  }
+
+  it('after SIGKILL under load (20 documents × 5 editors × 4/s), every relayed update survives', async () => {
+    await killUnderLoad(20);
   }, 120_000);
+
+  it('after SIGKILL at the higher load level (100 documents × 5 editors × 4/s), every relayed update survives', async () => {
+    await killUnderLoad(100);
+  }, 240_000);
 });
 
 describe('compaction', () => {

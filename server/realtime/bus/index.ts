@@ -6,7 +6,7 @@ import type { LiveDocuments } from '../../services/live-documents.ts';
 import type { Matchmaker } from '../../services/matchmaker.ts';
 import { relayDomainEvents } from './cluster-events.ts';
 import { DocumentRelay } from './document-relay.ts';
-import { RedisBus } from './redis-bus.ts';
+import type { RedisBus } from './redis-bus.ts';
 
 /** What several processes share through Redis; PostgreSQL stays the record. */
 export interface LiveBus {
@@ -29,6 +29,9 @@ export async function startLiveBus(options: {
   logger: Logger;
 }): Promise<LiveBus> {
   const { config, db, documents, events, matchmaker, logger } = options;
+  // Loaded here, not at start-up: one process without REDIS_URL never holds the Redis client and
+  // the Socket.IO adapter in memory (about 18 MB).
+  const { RedisBus } = await import('./redis-bus.ts');
   const redis = await RedisBus.connect(config.redisUrl, config.redisPrefix, logger);
   const relay = new DocumentRelay(redis, db, documents, logger);
   const stopEvents = relayDomainEvents(redis, events, logger);

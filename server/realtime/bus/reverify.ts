@@ -44,9 +44,10 @@ export async function reverifyLiveConnections(
         continue;
       }
       for (const workspaceId of Object.keys(workspaces ?? {})) {
-        if (!allows('viewWorkspace', await getWorkspaceAccess(db, workspaceId, user.id))) {
-          await expelMember(io as never, workspaceId, user.id);
-        }
+        const access = await getWorkspaceAccess(db, workspaceId, user.id);
+        if (!allows('viewWorkspace', access)) await expelMember(io as never, workspaceId, user.id);
+        // A completion announced meanwhile: chat:send trusts the access the socket joined with.
+        else if (access) workspaces[workspaceId] = access;
       }
     }
   } catch (error) {

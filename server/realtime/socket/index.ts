@@ -10,6 +10,8 @@ import { registerWorkspaceEvents } from './workspace.ts';
 
 export type { SocketData } from './socket-data.ts';
 
+const RECOVERY_WINDOW_MS = 2 * 60_000;
+
 /**
  * Socket.IO on the shared http server. A foreign Origin is refused at the handshake (403); a
  * connection without a valid session gets `connect_error` with message "unauthenticated".
@@ -23,6 +25,11 @@ export function attachSocketServer(httpServer: HttpServer, context: AppContext) 
       destroyUpgrade: false,
       maxHttpBufferSize: MAX_SOCKET_PACKET_BYTES,
       serveClient: false,
+      // A client back within two minutes (a network blip, a phone waking up, its process killed behind
+      // the balancer) gets the room broadcasts it missed and keeps its rooms; with several processes
+      // the Redis Streams adapter keeps both for every process. The session is checked again all
+      // the same, and the workspaces it had joined are re-authorized (registerWorkspaceEvents).
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
       // With several processes, rooms and broadcasts span them all through Redis Streams.
       ...(context.bus ? { adapter: context.bus.redis.socketAdapter() } : {}),
       allowRequest: (request, callback) => callback(null, isOwnOrigin(request, context.config.publicOrigin)),

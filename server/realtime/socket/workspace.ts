@@ -25,9 +25,13 @@ type StintIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string,
 type StintSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
- * The rule each client event is authorized by. `chat:typing` is checked against the access the
- * socket joined with (no database trip per keystroke); the others against the database every time,
- * so a removal takes effect at once.
+ * The rule each client event is authorized by. `chat:typing` and `chat:send` are checked against
+ * the access the socket joined with (no database trip per keystroke or message): what can take
+ * that access away — a removal, the completion, an ended session — reaches every process as a
+ * domain event that updates or closes the socket (`expelMember`, `setJoinedStatus`,
+ * `disconnectSessions`), and after Redis was away it is re-read from the database. When the joined
+ * access does not allow the event, the database decides. The others are checked against the
+ * database every time.
  */
 export const SOCKET_EVENT_RULES = {
   'workspace:join': 'viewWorkspace',
@@ -63,7 +67,8 @@ async function broadcastPresence(io: StintIo, workspaceId: string) {
 export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, context: AppContext) {
   const { db } = context;
   const user = socket.data.user;
-  socket.data.workspaces = {};
+  if (socket.recovered) void reauthorizeRecovered(io, socket, context);
+  else socket.data.workspaces = {};
   const unexpected = (error: unknown) =>
     context.logger.error({ err: error, userId: user.id }, 'socket event failed');
 
@@ -72,6 +77,12 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     return authorize(await getWorkspaceAccess(db, workspaceId, user.id), rule);
   }
   const rule = SOCKET_EVENT_RULES;
+
+  /** The access this socket joined with while it allows the rule; otherwise the database's answer. */
+  async function joinedAccess(workspaceId: string, name: WorkspaceRuleName): Promise<WorkspaceAccess> {
+    const joined = socket.data.workspaces[workspaceId];
+    return joined && allows(name, joined) ? joined : access(workspaceId, name);
+  }
 
   socket.on(
     'workspace:join',
@@ -118,7 +129,7 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
     handleEvent(
       sendChatInput,
       async ({ workspaceId, body, clientId }) => {
-        await access(workspaceId, rule['chat:send']);
+        await joinedAccess(workspaceId, rule['chat:send']);
         await context.rateLimiter.consume('chat:send', user.id);
         const { message, created } = await postMessage(db, {
           workspaceId,
@@ -187,6 +198,32 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
 }
 
 /**
+ * A socket recovered after a disconnection keeps the workspaces it had joined, but a removal or the
+ * completion may have been announced while it was away (and reached no socket of it): each joined
+ * workspace's access is read again, and a workspace it may no longer see is left, as on removal.
+ */
+async function reauthorizeRecovered(io: StintIo, socket: StintSocket, context: AppContext) {
+  const user = socket.data.user;
+  socket.data.workspaces ??= {};
+  try {
+    for (const workspaceId of Object.keys(socket.data.workspaces)) {
+      const access = await getWorkspaceAccess(context.db, workspaceId, user.id);
+      if (allows('viewWorkspace', access) && access) {
+        socket.data.workspaces[workspaceId] = access;
+        continue;
+      }
+      delete socket.data.workspaces[workspaceId];
+      await socket.leave(workspaceRoom(workspaceId));
+      socket.emit('workspace:removed', { workspaceId });
+      await broadcastPresence(io, workspaceId);
+    }
+  } catch (error) {
+    context.logger.error({ err: error, userId: user.id }, 'could not re-check a recovered socket');
+    socket.disconnect(true);
+  }
+}
+
+/**
  * A removed member's sockets on this process leave the workspace at once and are told so. Every
  * process runs this for its own sockets (the removal is relayed to all), so `socket.data` is the
  * real one, not a copy fetched from another process.
@@ -200,6 +237,17 @@ export async function expelMember(io: StintIo, workspaceId: string, userId: stri
     socket.emit('workspace:removed', { workspaceId });
   }
   await broadcastPresence(io, workspaceId);
+}
+
+/**
+ * Tells this process's sockets in a workspace that it was completed (they keep reading its chat but
+ * no longer post to it) or re-opened (they post again): chat:send trusts the access they joined with.
+ */
+export async function setJoinedStatus(io: StintIo, workspaceId: string, status: 'completed' | 'active') {
+  for (const socket of await io.local.in(workspaceRoom(workspaceId)).fetchSockets()) {
+    const joined = socket.data.workspaces[workspaceId];
+    if (joined) socket.data.workspaces[workspaceId] = { ...joined, status };
+  }
 }
 
 /** Disconnects this process's sockets opened by ended sessions of a user. */

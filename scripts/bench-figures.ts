@@ -11,8 +11,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../server/db/client.ts';
-import { FIGURES } from '../server/services/programme-figures.ts';
-import { figuresScope } from '../server/services/figures-scope.ts';
+import { FIGURES } from '../server/services/programmes/programme-figures.ts';
+import { figuresScope } from '../server/services/programmes/figures-scope.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

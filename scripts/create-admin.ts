@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
-import { upsertAdmin } from '../server/services/accounts.ts';
+import { upsertAdmin } from '../server/services/accounts/accounts.ts';
 
 const [email, password, name] = process.argv.slice(2);
 if (!email || !password || password.length < 10) {

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
-import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from '../server/services/demo-seed.ts';
+import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from '../server/demo/seed.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config);

@@ -6,11 +6,11 @@ import type { Database } from './db/client.ts';
 import type { AppContext } from './context.ts';
 import { createLogger } from './logger.ts';
 import { DomainEventBus } from './events.ts';
-import { LiveDocuments } from './services/live-documents.ts';
-import { Matchmaker } from './services/matchmaker.ts';
+import { LiveDocuments } from './services/live/live-documents.ts';
+import { Matchmaker } from './services/live/matchmaker.ts';
 import { RecordWorkers } from './portfolio/workers/pool.ts';
-import { RateLimiter } from './services/rate-limits.ts';
-import { getOrCreateInstanceSecret } from './services/instance-secrets.ts';
+import { RateLimiter } from './services/accounts/rate-limits.ts';
+import { getOrCreateInstanceSecret } from './db/instance-secrets.ts';
 import { apiRouter } from './http/api.ts';
 import { authenticate } from './http/middleware/authenticate.ts';
 import { requestLog } from './http/middleware/request-log.ts';
@@ -20,7 +20,7 @@ import { startLiveBus } from './realtime/bus/index.ts';
 import { loadWebHandler } from './web-handler.ts';
 import { MailSender } from './mail/sender.ts';
 import { createMailTransport } from './mail/transport.ts';
-import { startReminderJob } from './services/reminders.ts';
+import { startReminderJob } from './services/accounts/reminders.ts';
 
 /** How long an idle HTTP keep-alive connection stays open (Node's default is 5 s). */
 const KEEP_ALIVE_MS = 65_000;

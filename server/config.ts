@@ -106,7 +106,7 @@ export interface Config {
   /** Overrides of the rate limits (`RATE_LIMITS=chat:send=5/10,signup=3/3600`), or `off`. */
   rateLimits: RateLimitOverrides;
   mail: MailConfig;
-  /** The scheduled reminders and daily digest (services/reminders.ts). */
+  /** The scheduled reminders and daily digest (services/accounts/reminders.ts). */
   reminders: { intervalMs: number; digestHour: number };
 }
 

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, DbKind } from './db/client.ts';
-import type { SessionKeys } from './services/sessions.ts';
+import type { SessionKeys } from './auth/sessions.ts';
 import type { DomainEventBus } from './events.ts';
-import type { LiveDocuments } from './services/live-documents.ts';
-import type { Matchmaker } from './services/matchmaker.ts';
+import type { LiveDocuments } from './services/live/live-documents.ts';
+import type { Matchmaker } from './services/live/matchmaker.ts';
 import type { LiveBus } from './realtime/bus/index.ts';
 import type { MailSender } from './mail/sender.ts';
-import type { RateLimiter } from './services/rate-limits.ts';
+import type { RateLimiter } from './services/accounts/rate-limits.ts';
 import type { RecordWorkers } from './portfolio/workers/pool.ts';
 
 /** What every router and live handler is given: built once in createApp, never module state. */

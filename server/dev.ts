@@ -7,9 +7,9 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { buildContext, createExpressApp } from './app.ts';
 import { attachRealtime } from './realtime/index.ts';
-import { startReminderJob } from './services/reminders.ts';
+import { startReminderJob } from './services/accounts/reminders.ts';
 import { emailPreviewRouter } from './mail/preview.ts';
-import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services/demo-seed.ts';
+import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './demo/seed.ts';
 
 /** Used by the Vite plugin in web/vite.config.ts: the same API and live layer on Vite's server. */
 export async function attachToDevServer(httpServer: HttpServer, middlewares: Connect.Server) {

@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createLogger } from './logger.ts';
-import { upsertAdmin } from './services/accounts.ts';
-import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './services/demo-seed.ts';
+import { upsertAdmin } from './services/accounts/accounts.ts';
+import { formatDemoLogins, isDatabaseEmpty, seedDemoProgramme } from './demo/seed.ts';
 
 /**
  * Starts Stint: config → database (migrated) → optional admin and demo data → one http server.

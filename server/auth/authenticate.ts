@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../db/client.ts';
-import { findSessionUser, type SessionKeys, type SessionUser } from '../services/sessions.ts';
+import { findSessionUser, type SessionKeys, type SessionUser } from './sessions.ts';
 import { readSessionToken } from './session-cookie.ts';
 
 /**

@@ -2,7 +2,11 @@ import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { canAnswerAccessQuestions } from '../auth/permissions.ts';
 import { forbidden } from '../errors.ts';
-import { deleteAccessAnswers, getAccessAnswers, saveAccessAnswers } from '../services/access-answers.ts';
+import {
+  deleteAccessAnswers,
+  getAccessAnswers,
+  saveAccessAnswers,
+} from '../services/programmes/access-answers.ts';
 import { accessAnswersInput } from '../../shared/schemas/programmes.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

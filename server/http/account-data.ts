@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { deleteAccount, exportAccountData } from '../services/account-data.ts';
+import { deleteAccount, exportAccountData } from '../services/accounts/account-data.ts';
 import { deleteAccountInput } from '../../shared/schemas/account.ts';
 import { clearedSessionCookie } from '../auth/session-cookie.ts';
 import { parseInput } from './validate.ts';

@@ -8,14 +8,14 @@ import {
   listSessions,
   setEmailPreferences,
   signOutEverywhere,
-} from '../services/account-settings.ts';
+} from '../services/accounts/account-settings.ts';
 import {
   changeEmailInput,
   changeNameInput,
   changePasswordInput,
   emailPreferencesInput,
 } from '../../shared/schemas/account.ts';
-import { requestEmailChange } from '../services/email-confirmation.ts';
+import { requestEmailChange } from '../services/accounts/email-confirmation.ts';
 import { clearedSessionCookie } from '../auth/session-cookie.ts';
 import { parseInput } from './validate.ts';
 import { assertStrongPassword } from '../auth/password-strength.ts';

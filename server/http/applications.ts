@@ -10,7 +10,7 @@ import {
   listMyApplications,
   shortlistApplication,
   withdrawApplication,
-} from '../services/applications.ts';
+} from '../services/marketplace/applications.ts';
 import { declineInput } from '../../shared/schemas/marketplace.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

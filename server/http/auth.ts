@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
-import { logIn, signUp } from '../services/accounts.ts';
+import { logIn, signUp } from '../services/accounts/accounts.ts';
 import { randomBytes } from 'node:crypto';
-import { SESSION_LIFETIME_MS, createSession, logOut } from '../services/sessions.ts';
+import { SESSION_LIFETIME_MS, createSession, logOut } from '../auth/sessions.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie.ts';
 import { loginInput, signupInput } from '../../shared/schemas/auth.ts';
 import { parseInput } from './validate.ts';
@@ -32,7 +32,7 @@ export function authRouter(context: AppContext): Router {
       request.log.info({ userId: user.id, role: user.role }, 'signed up');
     } else {
       // The same answer as a new account, with a cookie that opens nothing: the address's owner
-      // was emailed instead (see services/accounts.ts).
+      // was emailed instead (see services/accounts/accounts.ts).
       const cookie = sessionCookie(
         randomBytes(32).toString('base64url'),
         new Date(Date.now() + SESSION_LIFETIME_MS),

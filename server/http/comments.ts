@@ -6,7 +6,7 @@ import {
   type WorkspaceAccess,
   type WorkspaceRuleName,
 } from '../auth/permissions.ts';
-import { getWorkspaceAccess } from '../services/workspaces.ts';
+import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
 import {
   commentNotFound,
   deleteComment,
@@ -16,7 +16,7 @@ import {
   replyToThread,
   setThreadResolved,
   startThread,
-} from '../services/comments.ts';
+} from '../services/workspace/comments.ts';
 import { commentBodyInput, createThreadInput } from '../../shared/schemas/comments.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

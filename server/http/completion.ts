@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { authorize } from '../auth/permissions.ts';
-import { getWorkspaceAccess } from '../services/workspaces.ts';
-import { completeWorkspace, reopenCompletion } from '../services/completion.ts';
-import { getFeedback, giveFeedback, workspaceNotCompleted } from '../services/feedback.ts';
+import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
+import { completeWorkspace, reopenCompletion } from '../services/portfolio/completion.ts';
+import { getFeedback, giveFeedback, workspaceNotCompleted } from '../services/portfolio/feedback.ts';
 import {
   completeWorkspaceInput,
   feedbackInput,

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { authorize } from '../auth/permissions.ts';
-import { getWorkspaceAccess } from '../services/workspaces.ts';
+import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
 import {
   checkCredential,
   credentialNotFound,
@@ -10,7 +10,7 @@ import {
   getStatusListCredential,
   listWorkspaceCredentials,
   revokeCredential,
-} from '../services/credentials.ts';
+} from '../services/portfolio/credentials.ts';
 import { AppError } from '../errors.ts';
 import { CREDENTIAL_LIMITS, credentialBody, statusListParams } from '../../shared/schemas/portfolio.ts';
 import { publicOriginOf } from './public-origin.ts';

@@ -5,7 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.ts';
 import { authorize, authorizeDeliverableRemoval } from '../auth/permissions.ts';
 import { AppError } from '../errors.ts';
-import { getWorkspaceAccess } from '../services/workspaces.ts';
+import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
 import {
   addFileDeliverable,
   addLinkDeliverable,
@@ -13,7 +13,7 @@ import {
   deliverableNotFound,
   findDeliverable,
   listDeliverables,
-} from '../services/deliverables.ts';
+} from '../services/workspace/deliverables.ts';
 import { BlobStore } from '../portfolio/blob-store.ts';
 import { cleanFileName, detectDeliverableType } from '../portfolio/file-types.ts';
 import { receiveUpload } from '../portfolio/upload.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { confirmEmail, resendEmailConfirmation } from '../services/email-confirmation.ts';
+import { confirmEmail, resendEmailConfirmation } from '../services/accounts/email-confirmation.ts';
 import { confirmEmailInput } from '../../shared/schemas/account.ts';
 import { parseInput } from './validate.ts';
 import { requireUser } from './request.ts';

@@ -7,7 +7,7 @@ import {
   findInvitation,
   invitationNotFound,
   listMyInvitations,
-} from '../services/member-invitations.ts';
+} from '../services/workspace/member-invitations.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { requireUser } from './request.ts';
 

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { authorize, type WorkspaceRuleName, type WorkspaceAccess } from '../auth/permissions.ts';
-import { getWorkspaceAccess } from '../services/workspaces.ts';
+import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
 import {
   acceptMilestone,
   addMilestone,
@@ -11,7 +11,7 @@ import {
   milestoneNotFound,
   requestMilestoneChanges,
   submitMilestone,
-} from '../services/milestones.ts';
+} from '../services/workspace/milestones.ts';
 import {
   createMilestoneInput,
   dropMilestoneInput,

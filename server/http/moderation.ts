@@ -8,7 +8,7 @@ import {
   canModerateInstance,
 } from '../auth/permissions.ts';
 import { AppError, forbidden } from '../errors.ts';
-import { getProgrammeAccess } from '../services/programmes.ts';
+import { getProgrammeAccess } from '../services/programmes/programmes.ts';
 import {
   findAccount,
   findProgrammePerson,
@@ -16,10 +16,14 @@ import {
   personNotInProgramme,
   setAccountSuspended,
   setOrgVerified,
-} from '../services/programme-moderation.ts';
-import { fileReport, listReports, resolveReport } from '../services/reports.ts';
-import { listAudit } from '../services/moderation-audit.ts';
-import { findPeople, listProgrammeOrgs, listProgrammeProjects } from '../services/programme-people.ts';
+} from '../services/programmes/programme-moderation.ts';
+import { fileReport, listReports, resolveReport } from '../services/programmes/reports.ts';
+import { listAudit } from '../services/programmes/moderation-audit.ts';
+import {
+  findPeople,
+  listProgrammeOrgs,
+  listProgrammeProjects,
+} from '../services/programmes/programme-people.ts';
 import {
   auditQuery,
   fileReportInput,

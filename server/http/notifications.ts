@@ -4,7 +4,7 @@ import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
-} from '../services/notifications.ts';
+} from '../services/accounts/notifications.ts';
 import { notificationsQuery } from '../../shared/schemas/notifications.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

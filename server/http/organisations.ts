@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { inviteToOrganisation } from '../services/member-invitations.ts';
+import { inviteToOrganisation } from '../services/workspace/member-invitations.ts';
 import { authorizeAccount, authorizeOrg, orgNotFound } from '../auth/permissions.ts';
 import {
   getOrgAccess,
@@ -8,8 +8,8 @@ import {
   listMyOrganisations,
   registerOrganisation,
   updateOrganisation,
-} from '../services/organisations.ts';
-import { listOrgProjects } from '../services/projects.ts';
+} from '../services/marketplace/organisations.ts';
+import { listOrgProjects } from '../services/marketplace/projects.ts';
 import { createOrgInput, inviteSupervisorInput, updateOrgInput } from '../../shared/schemas/marketplace.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { confirmPasswordReset, requestPasswordReset } from '../services/password-reset.ts';
+import { confirmPasswordReset, requestPasswordReset } from '../services/accounts/password-reset.ts';
 import { passwordResetConfirmInput, passwordResetInput } from '../../shared/schemas/account.ts';
 import { parseInput } from './validate.ts';
 import { assertStrongPassword } from '../auth/password-strength.ts';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
 import { authorizeAccount } from '../auth/permissions.ts';
-import { lookUpPlace } from '../services/places.ts';
-import { unknownSkillsReport } from '../services/skill-report.ts';
+import { lookUpPlace } from '../services/marketplace/places.ts';
+import { unknownSkillsReport } from '../services/marketplace/skill-report.ts';
 import { placesQuery, unknownSkillsQuery } from '../../shared/schemas/places.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';

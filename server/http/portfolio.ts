@@ -13,8 +13,8 @@ import {
   resumeAbout,
   setHandle,
   updateEntry,
-} from '../services/portfolio.ts';
-import { entryCredential } from '../services/credentials.ts';
+} from '../services/portfolio/portfolio.ts';
+import { entryCredential } from '../services/portfolio/credentials.ts';
 import { exportEntry, ownerEntryView, publicEntryView, type LoadedEntry } from '../portfolio/entry-views.ts';
 import { renderExport, type RenderedExport } from '../portfolio/exports.ts';
 import type { ResumeAbout } from '../portfolio/json-resume.ts';

@@ -13,22 +13,26 @@ import {
   getProgrammeAccess,
   listAllProgrammes,
   listStaffProgrammes,
-} from '../services/programmes.ts';
+} from '../services/programmes/programmes.ts';
 import {
   inviteProgrammeStaff,
   listProgrammeStaff,
   resendStaffInvitation,
-} from '../services/programme-staff.ts';
+} from '../services/programmes/programme-staff.ts';
 import {
   createInviteCode,
   joinWithCode,
   listInviteCodes,
   previewInviteCode,
-} from '../services/programme-invites.ts';
-import { computeFigureTable, computeProgrammeFigures, findFigure } from '../services/programme-figures.ts';
-import { figureTableToCsv } from '../services/figures-csv.ts';
-import { recordNonCompletion } from '../services/non-completions.ts';
-import { instanceSummary } from '../services/instance-summary.ts';
+} from '../services/programmes/programme-invites.ts';
+import {
+  computeFigureTable,
+  computeProgrammeFigures,
+  findFigure,
+} from '../services/programmes/programme-figures.ts';
+import { figureTableToCsv } from '../services/programmes/figures-csv.ts';
+import { recordNonCompletion } from '../services/programmes/non-completions.ts';
+import { instanceSummary } from '../services/programmes/instance-summary.ts';
 import {
   createInviteCodeInput,
   createProgrammeInput,

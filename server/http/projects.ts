@@ -7,12 +7,12 @@ import {
   getProjectAccess,
   projectNotFound,
   updateProject,
-} from '../services/projects.ts';
-import { getOrgAccess } from '../services/organisations.ts';
-import { searchProjects } from '../services/project-search.ts';
-import { scopeProject } from '../services/scoping.ts';
-import { resolveSkills } from '../services/skills.ts';
-import { applyToProject, listProjectApplications } from '../services/applications.ts';
+} from '../services/marketplace/projects.ts';
+import { getOrgAccess } from '../services/marketplace/organisations.ts';
+import { searchProjects } from '../services/marketplace/project-search.ts';
+import { scopeProject } from '../services/marketplace/scoping.ts';
+import { resolveSkills } from '../services/marketplace/skills.ts';
+import { applyToProject, listProjectApplications } from '../services/marketplace/applications.ts';
 import { PROJECT_TEMPLATES } from '../../shared/project-templates.ts';
 import {
   applyInput,
@@ -23,11 +23,11 @@ import {
   matchesQuery,
   inviteToApplyInput,
 } from '../../shared/schemas/marketplace.ts';
-import { inviteToApply } from '../services/invitations.ts';
+import { inviteToApply } from '../services/marketplace/invitations.ts';
 import { authorizeAccount, authorizeOrg, authorizeProject } from '../auth/permissions.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
-import { feeFloorForOrg } from '../services/programmes.ts';
+import { feeFloorForOrg } from '../services/programmes/programmes.ts';
 
 /** Projects: templates, the scoping check, drafting, publishing, discovery and applying. */
 export function projectsRouter(context: AppContext): Router {

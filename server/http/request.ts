@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import type { SessionUser } from '../services/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { unauthenticated } from '../errors.ts';
 
 declare global {

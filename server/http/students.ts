@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.ts';
-import { getStudentProfile, saveStudentProfile } from '../services/profiles.ts';
+import { getStudentProfile, saveStudentProfile } from '../services/marketplace/profiles.ts';
 import { authorizeAccount } from '../auth/permissions.ts';
 import { matchesQuery, studentProfileInput } from '../../shared/schemas/marketplace.ts';
 import { requireUser } from './request.ts';

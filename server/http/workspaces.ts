@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
-import { inviteToWorkspace } from '../services/member-invitations.ts';
+import { inviteToWorkspace } from '../services/workspace/member-invitations.ts';
 import {
   allows,
   authorize,
@@ -16,9 +16,9 @@ import {
   listMyWorkspaces,
   removeInvitation,
   removeMember,
-} from '../services/workspaces.ts';
-import { listMessages } from '../services/chat.ts';
-import { getVersion, listVersions, restoreVersion, saveVersion } from '../services/versions.ts';
+} from '../services/workspace/workspaces.ts';
+import { listMessages } from '../services/workspace/chat.ts';
+import { getVersion, listVersions, restoreVersion, saveVersion } from '../services/workspace/versions.ts';
 import {
   addMemberInput,
   createWorkspaceInput,

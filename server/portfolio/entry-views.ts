@@ -6,7 +6,7 @@ import type {
   PublicPortfolioEntry,
 } from '../../shared/schemas/portfolio.ts';
 import type { SkillLevel } from '../../shared/marketplace.ts';
-import { skillLabel } from '../services/skills.ts';
+import { skillName as skillLabel } from '../../shared/taxonomy/index.ts';
 
 /** One portfolio entry with everything its views and exports are made from. */
 export interface LoadedEntry {

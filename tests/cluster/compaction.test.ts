@@ -6,7 +6,7 @@ import {
   compactDocument,
   countLogRows,
   loadDocument,
-} from '../../server/services/doc-store.ts';
+} from '../../server/services/live/doc-store.ts';
 import { signUp, type ApiClient } from '../helpers/api-client.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
 import { markersIn, startOwnRedis, startTestCluster, typeParagraph, type TestCluster } from './helpers.ts';

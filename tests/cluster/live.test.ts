@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { YJS_CLOSE } from '../../shared/live.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { connected, emitWithAck, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { addMember, makeWorkspace } from '../helpers/workspace.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { upsertAdmin } from '../../server/services/accounts.ts';
+import { upsertAdmin } from '../../server/services/accounts/accounts.ts';
 import { ApiClient, signUp } from './api-client.ts';
 import type { TestServer } from './server.ts';
 

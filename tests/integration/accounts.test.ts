@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { LOGIN_THROTTLE } from '../../server/services/accounts.ts';
+import { LOGIN_THROTTLE } from '../../server/services/accounts/accounts.ts';
 
 let app: TestServer;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { anchorInText, anchoredText, encodePosition } from '../../shared/comment-anchors.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
 import type { CommentThread } from '../../shared/schemas/comments.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { signUp } from '../helpers/api-client.ts';
 import { connected, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

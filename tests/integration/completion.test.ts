@@ -21,7 +21,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { addMember, makeWorkspace } from '../helpers/workspace.ts';
 import { addTask, moveTask, readBoard } from '../../shared/board.ts';
 import { MESSAGE_AUTH } from '../../shared/live.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 
 let app: TestServer;
 let dataDir: string;

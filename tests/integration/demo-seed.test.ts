@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PROGRAMME } from '../../server/services/demo-programme.ts';
-import { seedDemoProgramme } from '../../server/services/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_PROGRAMME } from '../../server/demo/programme.ts';
+import { seedDemoProgramme } from '../../server/demo/seed.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getBrief } from '../../shared/doc-layout.ts';
 import { YJS_CLOSE } from '../../shared/live.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { ApiClient } from '../helpers/api-client.ts';
 import { connected, emitWithAck, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

@@ -5,7 +5,7 @@ import { anchorInText } from '../../shared/comment-anchors.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
 import type { Notification } from '../../shared/live.ts';
 import { splitMentions } from '../../shared/mentions.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { signUp } from '../helpers/api-client.ts';
 import { connected, emitWithAck, eventually, openDocument, openSocket, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

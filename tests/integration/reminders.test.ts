@@ -6,7 +6,7 @@ import { startMailServer, type TestMailServer } from '../helpers/mail.ts';
 import { apply, makePublishedProject } from '../helpers/marketplace.ts';
 import { makeCompletedWorkspace, makeProjectWorkspace } from '../helpers/portfolio.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
-import { runReminders, sendDigests } from '../../server/services/reminders.ts';
+import { runReminders, sendDigests } from '../../server/services/accounts/reminders.ts';
 import { programmeProjects, programmes } from '../../server/db/schema.ts';
 
 let app: TestServer;

@@ -9,7 +9,7 @@ import { startMailServer, type TestMailServer } from '../helpers/mail.ts';
 import { addMember } from '../helpers/workspace.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { getBrief } from '../../shared/doc-layout.ts';
-import { countLogRows, compactDocument, loadDocument } from '../../server/services/doc-store.ts';
+import { countLogRows, compactDocument, loadDocument } from '../../server/services/live/doc-store.ts';
 
 const paragraphs = (doc: Y.Doc) =>
   getBrief(doc)

@@ -8,7 +8,7 @@ import { signUp } from '../helpers/api-client.ts';
 import { eventually, openDocument, synced, upgradeStatus } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';
-import { loadDocument, countLogRows } from '../../server/services/doc-store.ts';
+import { loadDocument, countLogRows } from '../../server/services/live/doc-store.ts';
 
 let app: TestServer;
 const providers: { destroy(): void }[] = [];

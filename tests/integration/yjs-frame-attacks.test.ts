@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { getBoard, getBrief, getColumns } from '../../shared/doc-layout.ts';
 import { YJS_CLOSE } from '../../shared/live.ts';
 import { MAX_AWARENESS_CLOCK, YJS_SYNC_REQUEST_BURST } from '../../shared/limits.ts';
-import { countLogRows, loadDocument } from '../../server/services/doc-store.ts';
+import { countLogRows, loadDocument } from '../../server/services/live/doc-store.ts';
 import { readBoard } from '../../shared/board.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addTask, moveTask, readBoard } from '../../shared/board.ts';
 import { getBoard, getBrief, getColumns } from '../../shared/doc-layout.ts';
-import { loadDocument } from '../../server/services/doc-store.ts';
+import { loadDocument } from '../../server/services/live/doc-store.ts';
 import { eventually, openDocument, synced } from '../helpers/live.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { makeWorkspace } from '../helpers/workspace.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressAccessRows, suppressColumn } from '../../server/services/access-figures.ts';
+import { suppressAccessRows, suppressColumn } from '../../server/services/programmes/access-figures.ts';
 
 describe('small-number suppression', () => {
   it('shows every count of 5 or more, and the total', () => {

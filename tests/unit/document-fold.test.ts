@@ -5,7 +5,7 @@ import {
   compactionDue,
   foldLog,
   logLengthAfterFold,
-} from '../../server/services/document-fold.ts';
+} from '../../server/services/live/document-fold.ts';
 
 /** A writer's edits as the update log holds them: one update per edit, in the order they were made. */
 function editsOf(writer: (doc: Y.Doc) => void): Uint8Array[] {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { getOrCreateInstanceSecret } from '../../services/instance-secrets.ts';
+import { getOrCreateInstanceSecret } from '../../db/instance-secrets.ts';
 import { didDocumentFor } from './document-loader.ts';
 
 /** The Stint instance as an Open Badges issuer: one Ed25519 key, named by its did:key. */

@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Db } from '../../db/client.ts';
-import { loadDocument } from '../../services/doc-store.ts';
-import type { LiveDocument, LiveDocuments } from '../../services/live-documents.ts';
+import { loadDocument } from '../../services/live/doc-store.ts';
+import type { LiveDocument, LiveDocuments } from '../../services/live/live-documents.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { decodeBusMessage, encodeBusMessage, type BusMessageKind } from './wire.ts';
 

@@ -1,8 +1,8 @@
 import type { Server } from 'socket.io';
 import type { AppContext } from '../../context.ts';
 import { allows } from '../../auth/permissions.ts';
-import { isSessionActive } from '../../services/sessions.ts';
-import { getWorkspaceAccess } from '../../services/workspaces.ts';
+import { isSessionActive } from '../../auth/sessions.ts';
+import { getWorkspaceAccess } from '../../services/workspace/workspaces.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import type { DocumentConnection } from '../yjs/connection.ts';
 import { expelMember } from '../socket/workspace.ts';

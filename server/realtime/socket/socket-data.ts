@@ -1,5 +1,5 @@
 import type { WorkspaceAccess } from '../../auth/permissions.ts';
-import type { SessionUser } from '../../services/sessions.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
 
 /** What the server keeps on each socket (its own file, so handlers and the bootstrap do not import each other). */
 export interface SocketData {

@@ -7,9 +7,9 @@ import {
   type WorkspaceAccess,
   type WorkspaceRuleName,
 } from '../../auth/permissions.ts';
-import { getWorkspaceAccess } from '../../services/workspaces.ts';
-import { countUnread, listMessages, markRead, postMessage } from '../../services/chat.ts';
-import { notifyMentions } from '../../services/mentions.ts';
+import { getWorkspaceAccess } from '../../services/workspace/workspaces.ts';
+import { countUnread, listMessages, markRead, postMessage } from '../../services/workspace/chat.ts';
+import { notifyMentions } from '../../services/workspace/mentions.ts';
 import type { ClientToServerEvents, PresentPerson, ServerToClientEvents } from '../../../shared/live.ts';
 import {
   chatHistoryInput,

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
-import type { SessionUser } from '../../services/sessions.ts';
-import type { LiveDocument } from '../../services/live-documents.ts';
-import { readIncomingUpdate } from '../../services/doc-store.ts';
-import { StorageError } from '../../services/update-log.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
+import type { LiveDocument } from '../../services/live/live-documents.ts';
+import { readIncomingUpdate } from '../../services/live/doc-store.ts';
+import { StorageError } from '../../services/live/update-log.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import {
   YJS_FRAME_BURST,

@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../context.ts';
 import { allows, authorize as authorizeRule, type WorkspaceAccess } from '../../auth/permissions.ts';
-import { getWorkspaceAccess } from '../../services/workspaces.ts';
-import type { SessionUser } from '../../services/sessions.ts';
+import { getWorkspaceAccess } from '../../services/workspace/workspaces.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import { DocumentConnection } from './connection.ts';
 import { DocumentRooms } from './rooms.ts';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { LiveDocument, LiveDocuments } from '../../services/live-documents.ts';
+import type { LiveDocument, LiveDocuments } from '../../services/live/live-documents.ts';
 import type { DocumentConnection } from './connection.ts';
 import { encodeAwareness, encodeUpdate } from './protocol.ts';
 

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppContext } from '../../context.ts';
 import { isOwnOrigin } from '../../auth/origin.ts';
 import { authenticateRequest } from '../../auth/authenticate.ts';
-import type { SessionUser } from '../../services/sessions.ts';
+import type { SessionUser } from '../../auth/sessions.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_YJS_MESSAGE_BYTES } from '../../../shared/limits.ts';
 import { refuseUpgrade as refuse } from '../upgrade-refusal.ts';

@@ -1,0 +1,96 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { orgInvitations, orgSupervisors, organisations, users } from '../../db/schema.ts';
+import type { OrgAccess } from '../../auth/permissions.ts';
+import type { Organisation } from '../../../shared/schemas/marketplace-views.ts';
+import type { createOrgInput, updateOrgInput } from '../../../shared/schemas/marketplace.ts';
+import { isUuid } from '../../../shared/ids.ts';
+import { AppError } from '../../errors.ts';
+
+type OrgRow = typeof organisations.$inferSelect;
+
+export async function getOrgAccess(db: Db, orgId: string, userId: string): Promise<OrgAccess | null> {
+  if (!isUuid(orgId)) return null;
+  const [row] = await db
+    .select({ id: organisations.id, supervisor: orgSupervisors.userId })
+    .from(organisations)
+    .leftJoin(
+      orgSupervisors,
+      and(eq(orgSupervisors.orgId, organisations.id), eq(orgSupervisors.userId, userId)),
+    )
+    .where(eq(organisations.id, orgId));
+  return row ? { orgId, isSupervisor: row.supervisor !== null } : null;
+}
+
+async function toOrganisation(db: Db, row: OrgRow, withTeam: boolean): Promise<Organisation> {
+  const org: Organisation = {
+    id: row.id,
+    name: row.name,
+    sector: row.sector,
+    size: row.size,
+    location: row.location,
+    workMode: row.workMode,
+    description: row.description,
+    createdAt: row.createdAt.toISOString(),
+  };
+  if (!withTeam) return org;
+  org.supervisors = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(orgSupervisors)
+    .innerJoin(users, eq(users.id, orgSupervisors.userId))
+    .where(eq(orgSupervisors.orgId, row.id))
+    .orderBy(asc(orgSupervisors.addedAt));
+  org.invitations = await db
+    .select({ id: orgInvitations.id, email: orgInvitations.email })
+    .from(orgInvitations)
+    .where(eq(orgInvitations.orgId, row.id));
+  return org;
+}
+
+/** Registers a business partner; the person registering becomes its first supervisor. */
+export async function registerOrganisation(
+  db: Db,
+  userId: string,
+  input: z.output<typeof createOrgInput>,
+): Promise<Organisation> {
+  const row = await db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ ...input, createdBy: userId })
+      .returning();
+    await tx.insert(orgSupervisors).values({ orgId: org!.id, userId });
+    return org!;
+  });
+  return toOrganisation(db, row, true);
+}
+
+export async function updateOrganisation(
+  db: Db,
+  access: OrgAccess,
+  input: z.output<typeof updateOrgInput>,
+): Promise<Organisation> {
+  const [row] = await db
+    .update(organisations)
+    .set(input)
+    .where(eq(organisations.id, access.orgId))
+    .returning();
+  if (!row) throw new AppError(404, 'org_not_found', 'That organisation does not exist.');
+  return toOrganisation(db, row, true);
+}
+
+export async function getOrganisation(db: Db, access: OrgAccess): Promise<Organisation> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, access.orgId));
+  if (!row) throw new AppError(404, 'org_not_found', 'That organisation does not exist.');
+  return toOrganisation(db, row, access.isSupervisor);
+}
+
+export async function listMyOrganisations(db: Db, userId: string): Promise<Organisation[]> {
+  const rows = await db
+    .select({ org: organisations })
+    .from(orgSupervisors)
+    .innerJoin(organisations, eq(organisations.id, orgSupervisors.orgId))
+    .where(eq(orgSupervisors.userId, userId))
+    .orderBy(asc(organisations.name));
+  return Promise.all(rows.map((row) => toOrganisation(db, row.org, true)));
+}

@@ -15,10 +15,15 @@ export const NAME_MAX_LENGTH = 100;
 
 /**
  * Frames one Yjs connection may send: a burst, then a steady rate. Typing with cursors and presence
- * stays far below; past it the server closes the connection (YJS_CLOSE.tooManyMessages).
+ * stays far below. Past it the server stops reading the socket (TCP pushes back on the client) and
+ * takes the waiting frames at the steady rate, in order; only a connection that piles up more than
+ * YJS_HELD_FRAMES_MAX frames or YJS_HELD_BYTES_MAX bytes meanwhile is closed
+ * (YJS_CLOSE.tooManyMessages — y-websocket clients treat 44xx as final and do not reconnect).
  */
-export const YJS_FRAME_BURST = 1000;
-export const YJS_FRAMES_PER_SECOND = 200;
+export const YJS_FRAME_BURST = 2000;
+export const YJS_FRAMES_PER_SECOND = 1000;
+export const YJS_HELD_FRAMES_MAX = 20_000;
+export const YJS_HELD_BYTES_MAX = 16 * 1024 * 1024;
 /**
  * Sync requests (sync step 1) one connection may send: one on connect, then one after each pause in
  * typing (the "saved" check) — each asks the server for a document diff, so they have their own budget.

@@ -4,7 +4,7 @@ import { signUp, type ApiClient } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startMailServer, type ReceivedEmail, type TestMailServer } from '../helpers/mail.ts';
 import { apply, makePublishedProject } from '../helpers/marketplace.ts';
-import { ENDORSEMENT, firstMilestone } from '../helpers/portfolio.ts';
+import { dropOpenMilestones, ENDORSEMENT, firstMilestone } from '../helpers/portfolio.ts';
 import { emailDigestItems } from '../../server/db/schema.ts';
 
 let app: TestServer;
@@ -96,6 +96,8 @@ describe('product emails', () => {
     expect(mail.to(student.user.email, 'milestone_reviewed').map((email) => email.subject)).toHaveLength(2);
     expect(mail.to(supervisor.user.email, 'milestone_submitted')).toHaveLength(2);
 
+    // The project's other milestones are dropped with a reason: completion signs off settled work only.
+    await dropOpenMilestones(supervisor, workspaceId);
     const completed = await supervisor.post(`/api/workspaces/${workspaceId}/complete`, {
       endorsement: ENDORSEMENT,
       skills: [{ skill: 'Instagram', level: 2 }],

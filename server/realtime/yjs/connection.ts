@@ -8,6 +8,8 @@ import { StorageError } from '../../services/live/update-log.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
 import {
   YJS_FRAME_BURST,
+  YJS_HELD_BYTES_MAX,
+  YJS_HELD_FRAMES_MAX,
   YJS_FRAMES_PER_SECOND,
   YJS_SEND_BUFFER_LIMIT_BYTES,
   YJS_SYNC_REQUEST_BURST,
@@ -20,6 +22,9 @@ import { FrameBudget } from './frame-budget.ts';
 import { SyncRequests } from './sync-replies.ts';
 import { UpdateGuard, UpdateRefused, type DecodedUpdate } from './update-guard.ts';
 
+/** How often held frames are taken while a connection is over its frame budget. */
+const HELD_DRAIN_INTERVAL_MS = 10;
+
 /**
  * One person's WebSocket on one workspace document. Frames are read in order as they arrive, and
  * none waits for storage: an update is handed to the document (which stores, then relays it) while
@@ -29,7 +34,7 @@ import { UpdateGuard, UpdateRefused, type DecodedUpdate } from './update-guard.t
  * as a server error (1011), and the client's reconnect sends it again. An editor's update that
  * breaks the document layout or builds on changes the server never received is refused and the
  * client told (update-guard.ts); awareness for another connection's client id closes it (4409);
- * frames past the connection's budget close it (4429). Sync requests are answered one at a time,
+ * frames past the connection's budget wait, the socket paused, and only a flood is closed (4429). Sync requests are answered one at a time,
  * from a per-document cache, after the frame that asked (sync-replies.ts).
  */
 export class DocumentConnection {
@@ -39,6 +44,10 @@ export class DocumentConnection {
   private readonly storing = new Set<Promise<void>>();
   private toldReadOnly = false;
   private readonly frames = new FrameBudget(YJS_FRAME_BURST, YJS_FRAMES_PER_SECOND);
+  /** Frames that arrived past the budget, taken in order as it refills (see `hold`). */
+  private readonly held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private drainTimer: NodeJS.Timeout | null = null;
   private readonly syncBudget = new FrameBudget(YJS_SYNC_REQUEST_BURST, YJS_SYNC_REQUESTS_PER_SECOND);
   private readonly syncRequests: SyncRequests;
   private readonly guard: UpdateGuard;
@@ -78,13 +87,51 @@ export class DocumentConnection {
 
   receive(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (!this.frames.take()) return this.overBudget('frames');
+    // Frames keep their order: once some wait, every later one waits behind them.
+    if (this.held.length > 0 || !this.frames.take()) return this.hold(frame);
+    this.process(frame);
+  }
+
+  private process(frame: Uint8Array): void {
     try {
       this.handle(frame);
     } catch (error) {
       if (error instanceof AwarenessNotYours) return this.refuseAwareness(error);
       this.fail(error);
     }
+  }
+
+  /**
+   * Over the frame budget: stop reading the socket, so TCP slows the sender down, and take what
+   * already arrived at the budget's rate. An honest burst (a long paste typed as many transactions,
+   * a reconnect's backlog) is delayed, never refused; a flood that keeps piling up is closed.
+   */
+  private hold(frame: Uint8Array): void {
+    this.held.push(frame);
+    this.heldBytes += frame.byteLength;
+    if (this.held.length > YJS_HELD_FRAMES_MAX || this.heldBytes > YJS_HELD_BYTES_MAX) {
+      this.held.length = 0;
+      this.heldBytes = 0;
+      return this.overBudget('frames');
+    }
+    this.socket.pause();
+    this.drainTimer ??= setTimeout(() => this.drain(), HELD_DRAIN_INTERVAL_MS);
+  }
+
+  private drain(): void {
+    this.drainTimer = null;
+    while (this.held.length > 0 && this.isOpen() && this.frames.take()) {
+      const frame = this.held.shift()!;
+      this.heldBytes -= frame.byteLength;
+      this.process(frame);
+    }
+    if (!this.isOpen()) {
+      this.held.length = 0;
+      this.heldBytes = 0;
+      return;
+    }
+    if (this.held.length > 0) this.drainTimer = setTimeout(() => this.drain(), HELD_DRAIN_INTERVAL_MS);
+    else this.socket.resume();
   }
 
   private handle(frame: Uint8Array): void {

@@ -163,15 +163,30 @@ function rootRole(name: string): Role {
   throw new UpdateRefused(`unknown top-level type "${name.slice(0, 40)}"`);
 }
 
+/**
+ * What a guard remembers between checks: where items landed and what role each type has. Both are
+ * facts of the document's structure that never change, and keeping them is what makes a fast typist
+ * cheap: each keystroke's item hangs off the previous one, still in flight, whose place is known —
+ * without the memo every check walked the whole run of in-flight keystrokes again.
+ */
+interface Memo {
+  places: WeakMap<Y.Item, Place>;
+  typeRoles: WeakMap<Y.AbstractType<unknown>, Role>;
+}
+
 /** Resolves where the structs of one update land, against the document and the updates in flight. */
 class Resolution {
-  private readonly places = new Map<Y.Item, Place>();
-  private readonly typeRoles = new WeakMap<Y.AbstractType<unknown>, Role>();
+  private readonly places: WeakMap<Y.Item, Place>;
+  private readonly typeRoles: WeakMap<Y.AbstractType<unknown>, Role>;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly updates: DecodedUpdate[],
-  ) {}
+    memo: Memo,
+  ) {
+    this.places = memo.places;
+    this.typeRoles = memo.typeRoles;
+  }
 
   /** The clock up to which a client's changes are known, leaving out `except`. */
   known(client: number, except?: DecodedUpdate): number {
@@ -186,8 +201,9 @@ class Resolution {
       const structs = this.doc.store.clients.get(id.client)!;
       return structs[Y.findIndexSS(structs, id.clock)] as Y.Item | Y.GC;
     }
-    for (const update of this.updates) {
-      const found = findIn(update.structs.get(id.client), id.clock);
+    // Newest first: an edit usually builds on the one just before it.
+    for (let index = this.updates.length - 1; index >= 0; index--) {
+      const found = findIn(this.updates[index]!.structs.get(id.client), id.clock);
       if (found) return found;
     }
     throw new UpdateRefused(`it depends on changes the server never received (${id.client}:${id.clock})`);
@@ -282,6 +298,7 @@ function protectedIds(doc: Y.Doc): Y.ID[] {
  */
 export class UpdateGuard {
   private readonly inFlight = new Set<DecodedUpdate>();
+  private readonly memo: Memo = { places: new WeakMap(), typeRoles: new WeakMap() };
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -289,7 +306,7 @@ export class UpdateGuard {
     const { structs, ds } = Y.decodeUpdate(update);
     const decoded = indexStructs(structs);
     if (structs.length === 0 && ds.clients.size === 0) return { empty: true, decoded };
-    const resolution = new Resolution(this.doc, [...this.inFlight, decoded]);
+    const resolution = new Resolution(this.doc, [...this.inFlight, decoded], this.memo);
     for (const [client, list] of decoded.structs) {
       const docState = Y.getState(this.doc.store, client);
       let expected = resolution.known(client, decoded);

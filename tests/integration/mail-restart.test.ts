@@ -44,8 +44,9 @@ describe('the outbox across a crash', () => {
         email: 'crash@example.test',
       });
       expect(reset.status).toBe(202);
-      // The row is committed and its first send failed (SMTP is down); kill before the retry.
-      await waitForOutput(first.output, /email not sent; will retry/);
+      // The reset's row is committed and its first send failed (SMTP is down); kill before the retry.
+      // (The sign-up's confirmation email fails the same way first: wait for the reset's own line.)
+      await waitForOutput(first.output, /"kind":"password_reset"[^\n]*email not sent; will retry/);
     } finally {
       expect(await first.stop('SIGKILL')).toBeNull();
     }

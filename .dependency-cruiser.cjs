@@ -51,7 +51,7 @@ module.exports = {
       severity: 'error',
       comment:
         'Callers (http, realtime) authorize; services import only types from the permission module (server/README.md).',
-      from: { path: '^server/services/', pathNot: '/programme-invites\\.ts$' },
+      from: { path: '^server/services/' },
       to: { path: '^server/auth/permissions\\.ts$', dependencyTypesNot: ['type-only'] },
     },
   ],

@@ -442,6 +442,25 @@ export function canJoinWithCode(role: AccountRole, audience: 'organisation' | 's
 }
 
 /**
+ * Throws unless the person may use a code of this audience and, for an organisation code, supervises
+ * the organisation they bring (`org`: their standing toward it; someone else's organisation is a 404).
+ */
+export function authorizeJoinWithCode(
+  role: AccountRole,
+  audience: 'organisation' | 'student',
+  org: OrgAccess | null | undefined,
+): void {
+  if (!canJoinWithCode(role, audience)) {
+    throw forbiddenBecause(
+      audience === 'student'
+        ? 'This code is for students.'
+        : 'This code is for organisations: a supervisor joins with it.',
+    );
+  }
+  if (audience === 'organisation' && org !== undefined && !canManageOrg(org)) throw orgNotFound();
+}
+
+/**
  * Moderation inside a programme (verifying organisations, pausing or hiding projects, the report
  * queue, the audit log, finding people): its staff and the instance admin — the same people who
  * run it. Applied after `authorizeProgramme`, which answers strangers 404 and other staff 403.

@@ -1,12 +1,14 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
 import {
+  authorizeJoinWithCode,
   authorizeProgramme,
   canCreateProgramme,
   canListAllProgrammes,
   canViewInstanceSummary,
 } from '../auth/permissions.ts';
 import { forbidden } from '../errors.ts';
+import { getOrgAccess } from '../services/marketplace/organisations.ts';
 import {
   createProgramme,
   getProgramme,
@@ -22,6 +24,7 @@ import {
 import {
   createInviteCode,
   joinWithCode,
+  loadInviteCode,
   listInviteCodes,
   previewInviteCode,
 } from '../services/programmes/programme-invites.ts';
@@ -142,7 +145,14 @@ export function programmesRouter(context: AppContext): Router {
   router.post('/programme-invites/:code/join', async (request, response) => {
     const user = requireUser(request);
     const { orgId } = parseInput(joinProgrammeInput, request.body);
-    response.json(await joinWithCode(db, user, String(request.params.code), orgId));
+    const code = await loadInviteCode(db, String(request.params.code));
+    const bringing = code.invite.audience === 'organisation' && orgId !== undefined;
+    authorizeJoinWithCode(
+      user.role,
+      code.invite.audience,
+      bringing ? await getOrgAccess(db, orgId, user.id) : undefined,
+    );
+    response.json(await joinWithCode(db, user.id, code, orgId));
   });
 
   return router;

@@ -4,6 +4,7 @@ import {
   allows,
   allowsAccount,
   authorize,
+  authorizeJoinWithCode,
   canAnswerInvitation,
   authorizeApplication,
   authorizeEntry,
@@ -267,5 +268,30 @@ describe('every entry point names its rule', () => {
       'chat:typing': 'chat',
     });
     for (const rule of Object.values(SOCKET_EVENT_RULES)) expect(RULE_NAMES).toContain(rule);
+  });
+});
+
+describe('joining a programme with an invite code', () => {
+  const supervisor = { orgId: 'o', isSupervisor: true };
+  const outsider = { orgId: 'o', isSupervisor: false };
+  const outcome = (run: () => void) => {
+    try {
+      run();
+      return 200;
+    } catch (error) {
+      return (error as AppError).status;
+    }
+  };
+
+  it.each([
+    ['student', 'student', undefined, 200],
+    ['supervisor', 'student', undefined, 403],
+    ['student', 'organisation', undefined, 403],
+    ['mentor', 'organisation', undefined, 403],
+    ['supervisor', 'organisation', supervisor, 200],
+    ['supervisor', 'organisation', outsider, 404],
+    ['supervisor', 'organisation', null, 404],
+  ] as const)('a %s with a %s code, org standing %j → %i', (role, audience, org, status) => {
+    expect(outcome(() => authorizeJoinWithCode(role, audience, org))).toBe(status);
   });
 });

@@ -3,7 +3,6 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import {
-  orgSupervisors,
   programmeInviteCodes,
   programmeOrganisations,
   programmeProjects,
@@ -11,11 +10,10 @@ import {
   programmes,
   projects,
 } from '../../db/schema.ts';
-import { canJoinWithCode, type ProgrammeAccess } from '../../auth/permissions.ts';
-import type { AccountRole } from '../../../shared/roles.ts';
+import type { ProgrammeAccess } from '../../auth/permissions.ts';
 import type { InviteAudience } from '../../../shared/programmes.ts';
 import type { InviteCode, createInviteCodeInput } from '../../../shared/schemas/programmes.ts';
-import { AppError, conflict, forbidden } from '../../errors.ts';
+import { AppError, conflict } from '../../errors.ts';
 
 type CodeRow = typeof programmeInviteCodes.$inferSelect;
 
@@ -94,27 +92,31 @@ export async function previewInviteCode(
  * Joins a programme with a code. A student joins as themselves; a supervisor brings one of their
  * organisations, whose projects (those in no programme yet, and every later one) then belong to it.
  */
-export async function joinWithCode(
-  db: Db,
-  user: { id: string; role: AccountRole },
-  code: string,
-  orgId: string | undefined,
-): Promise<{ programmeId: string; programmeName: string; cohort: string; orgId: string | null }> {
+export type LiveInviteCode = NonNullable<Awaited<ReturnType<typeof findLiveCode>>>;
+
+/** A code that can still be used, with its programme's name; a revoked or unknown code is a 404. */
+export async function loadInviteCode(db: Db, code: string): Promise<LiveInviteCode> {
   const row = await findLiveCode(db, code);
   if (!row) throw codeNotFound();
+  return row;
+}
+
+/**
+ * Joins the person (a student code) or the organisation they supervise (an organisation code) to
+ * the code's programme and cohort. The caller has authorized it (`authorizeJoinWithCode`).
+ */
+export async function joinWithCode(
+  db: Db,
+  userId: string,
+  row: LiveInviteCode,
+  orgId: string | undefined,
+): Promise<{ programmeId: string; programmeName: string; cohort: string; orgId: string | null }> {
   const { invite } = row;
-  if (!canJoinWithCode(user.role, invite.audience)) {
-    throw forbidden(
-      invite.audience === 'student'
-        ? 'This code is for students.'
-        : 'This code is for organisations: a supervisor joins with it.',
-    );
-  }
   const joined = { programmeId: invite.programmeId, programmeName: row.programmeName, cohort: invite.cohort };
   if (invite.audience === 'student') {
     await db
       .insert(programmeStudents)
-      .values({ programmeId: invite.programmeId, userId: user.id, cohort: invite.cohort })
+      .values({ programmeId: invite.programmeId, userId, cohort: invite.cohort })
       .onConflictDoUpdate({
         target: [programmeStudents.programmeId, programmeStudents.userId],
         set: { cohort: invite.cohort },
@@ -123,11 +125,6 @@ export async function joinWithCode(
   }
   if (!orgId) throw new AppError(400, 'validation_failed', 'orgId: Choose the organisation that joins.');
   await db.transaction(async (tx) => {
-    const [supervises] = await tx
-      .select()
-      .from(orgSupervisors)
-      .where(and(eq(orgSupervisors.orgId, orgId), eq(orgSupervisors.userId, user.id)));
-    if (!supervises) throw new AppError(404, 'org_not_found', 'That organisation does not exist.');
     const [existing] = await tx
       .select()
       .from(programmeOrganisations)

@@ -6,6 +6,8 @@ import { startMailServer, type ReceivedEmail, type TestMailServer } from '../hel
 import { apply, makePublishedProject } from '../helpers/marketplace.ts';
 import { dropOpenMilestones, ENDORSEMENT, firstMilestone } from '../helpers/portfolio.ts';
 import { emailDigestItems } from '../../server/db/schema.ts';
+import { connected, emitWithAck, openSocket } from '../helpers/live.ts';
+import { addMember } from '../helpers/workspace.ts';
 
 let app: TestServer;
 let mail: TestMailServer;
@@ -117,6 +119,36 @@ describe('product emails', () => {
     expectProductEmail(waiting, `/workspaces/${workspaceId}`);
     // The supervisor's own actions never email themself.
     expect(mail.to(supervisor.user.email, 'milestone_reviewed')).toEqual([]);
+  });
+
+  it('an @mention in chat emails the member mentioned, and nobody who is not a member', async () => {
+    const supervisor = await signUp(app.url, { role: 'supervisor', name: 'Priya Mention' });
+    const intern = await signUp(app.url, { role: 'student', name: 'Lena Mention' });
+    const stranger = await signUp(app.url, { role: 'student', name: 'Omar Mention' });
+    const workspaceId = (await supervisor.post('/api/workspaces', { title: 'Poster run' })).body.id as string;
+    await addMember(supervisor, workspaceId, intern, 'intern');
+
+    const socket = await connected(openSocket(app.url, supervisor.cookie));
+    try {
+      expect((await emitWithAck(socket, 'workspace:join', { workspaceId })).ok).toBe(true);
+      const sent = await emitWithAck(socket, 'chat:send', {
+        workspaceId,
+        body: '@Lena Mention could you check the captions? (@Omar Mention is not here.)',
+        clientId: 'mention-email-1',
+      });
+      expect(sent.ok).toBe(true);
+      const mentioned = await mail.waitForTo(intern.user.email, 'mentioned');
+      expect(mentioned.subject).toContain('Priya Mention');
+      expectProductEmail(mentioned, `/workspaces/${workspaceId}`);
+      // A marker email to the stranger proves the mention's email would have arrived by now.
+      await setPreference(stranger, 'mentioned', 'instant');
+      const reset = await stranger.post('/api/auth/password-reset', { email: stranger.user.email });
+      expect(reset.status).toBe(202);
+      await mail.waitForTo(stranger.user.email, 'password_reset');
+      expect(mail.to(stranger.user.email, 'mentioned')).toEqual([]);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('a declined student is told, unless they turned that email off; digest holds it for the day', async () => {

@@ -112,7 +112,10 @@ describe('settings in the browser', () => {
     );
     expect(modes).toMatchObject({ reminder: 'off', application_received: 'digest' });
 
-    await page.getByLabel('Current password', { exact: true }).fill(person.password);
+    await page
+      .getByRole('region', { name: 'Password' })
+      .getByLabel('Current password', { exact: true })
+      .fill(person.password);
     await page.getByLabel('New password', { exact: true }).fill('settings made this one');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password is changed.').waitFor();

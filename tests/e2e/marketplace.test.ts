@@ -271,9 +271,9 @@ describe('the marketplace in the browser', () => {
     // Co-supervisors and details on the organisation page.
     await business.goto(`${app.url}/orgs/${org.id}`);
     await business.getByLabel('Colleague’s email').fill('new.colleague@example.test');
-    await business.getByRole('button', { name: 'Add co-supervisor' }).click();
-    await business.getByText('Invitation saved: new.colleague@example.test joins').waitFor();
-    await business.getByText('Invited — joins at sign-up').waitFor();
+    await business.getByRole('button', { name: 'Invite co-supervisor' }).click();
+    await business.getByText('Invitation sent to new.colleague@example.test').waitFor();
+    await business.getByText('Invited — joins once they accept').waitFor();
     await business.getByRole('button', { name: 'Edit details' }).click();
     await business.getByLabel('Town or city').fill('York');
     await business.getByRole('button', { name: 'Save details' }).click();

@@ -100,12 +100,17 @@ describe('settings in the browser', () => {
     await page.getByRole('button', { name: 'Save email choices' }).click();
     await page.getByText('Your email choices are saved.').waitFor();
     await page.reload();
-    expect(
-      await page
-        .getByRole('group', { name: 'Reminders about things waiting on you' })
-        .getByLabel('Off')
-        .isChecked(),
-    ).toBe(true);
+    // The choices arrive with the page's data; wait for the form to show them rather than read it mid-load.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('group', { name: 'Reminders about things waiting on you' })
+            .getByLabel('Off')
+            .isChecked(),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const saved = await person.get('/api/me/email-preferences');
     const modes = Object.fromEntries(
       saved.body.items.map((i: { kind: string; mode: string }) => [i.kind, i.mode]),

@@ -60,33 +60,10 @@ export function formatFee(amount: number | null, currency: string): string {
   }
 }
 
-/** `2026-09-01` or an ISO timestamp → "1 Sept 2026". Dates without a time are read as calendar days. */
-export function formatDate(value: string | null): string {
-  if (!value) return '';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(LOCALE, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+/** Dates are written by the one date module, in the reader's locale and time zone. */
+export { formatDay as formatDate, formatDateTime } from '$lib/format/user-dates.svelte.ts';
 
 /** A match score (0–100) as a percentage. */
 export function formatScore(score: number): string {
   return `${Math.round(Math.max(0, Math.min(100, score)))}%`;
-}
-
-/** A moment, in the programme's time zone (UK), so server and browser render the same words. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(LOCALE, {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
 }

@@ -1,4 +1,6 @@
 import type { AuditAction, ReportTarget } from '$shared/moderation.ts';
+import { formatDateTime } from '$lib/format/dates.ts';
+import { dateSettings } from '$lib/format/user-dates.svelte.ts';
 
 export const REPORT_TARGET_LABELS: Record<ReportTarget, string> = {
   project: 'Project',
@@ -22,6 +24,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   staff_invitation_resent: 'Sent a staff invitation again',
 };
 
-export const formatWhen = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) +
-  ' UTC';
+/** Audit times in UTC, so staff in different places quote the same time. */
+export const formatWhen = (iso: string) => formatDateTime(iso, { ...dateSettings(), timeZone: 'UTC' }) + ' UTC';

@@ -79,7 +79,7 @@ export function formatTime(value: string | null, settings: DateSettings): string
 }
 
 /** The calendar day it is at `now` in the reader's time zone, as `YYYY-MM-DD`. */
-export function calendarDayAt(now: Date, settings: Pick<DateSettings, 'timeZone'>): string {
+export function calendarDayAt(now: Date | number, settings: Pick<DateSettings, 'timeZone'>): string {
   const parts = formatter('en-US', {
     timeZone: settings.timeZone,
     year: 'numeric',

@@ -31,7 +31,10 @@ export const TIME_ZONE_COOKIE = 'stint_tz';
 let browserSettings = $state<DateSettings | null>(null);
 
 /** The settings a server render uses for this request. */
-export function requestDateSettings(acceptLanguage: string | null, timeZoneCookie: string | undefined): DateSettings {
+export function requestDateSettings(
+  acceptLanguage: string | null,
+  timeZoneCookie: string | undefined,
+): DateSettings {
   return { locale: pickLocale(acceptLanguage), timeZone: pickTimeZone(timeZoneCookie) };
 }
 
@@ -60,4 +63,6 @@ export const formatDateTime = (value: string | null) => formatDateTimeWith(value
 export const formatTime = (value: string | null) => formatTimeWith(value, dateSettings());
 export const formatDaysFrom = (day: string, today: string) => formatDaysFromWith(day, today, dateSettings());
 /** Today's calendar day where the reader is. */
-export const today = (now = new Date()) => calendarDayAt(now, dateSettings());
+export const today = (now: number = Date.now()) => calendarDayAt(now, dateSettings());
+/** The calendar day a moment fell on where the reader is. */
+export const calendarDayOf = (iso: string) => calendarDayAt(Date.parse(iso), dateSettings());

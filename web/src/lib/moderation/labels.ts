@@ -25,4 +25,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 /** Audit times in UTC, so staff in different places quote the same time. */
-export const formatWhen = (iso: string) => formatDateTime(iso, { ...dateSettings(), timeZone: 'UTC' }) + ' UTC';
+export const formatWhen = (iso: string) =>
+  formatDateTime(iso, { ...dateSettings(), timeZone: 'UTC' }) + ' UTC';

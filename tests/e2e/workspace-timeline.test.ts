@@ -2,7 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signUp } from '../helpers/api-client.ts';
-import { expectNoSeriousA11yViolations, horizontalOverflow, launchBrowser } from './support/browser.ts';
+import {
+  expectNoSeriousA11yViolations,
+  horizontalOverflow,
+  launchBrowser,
+  signInContext,
+} from './support/browser.ts';
 import { makeWorkspace, openWorkspace, waitForSaved } from './support/workspace.ts';
 
 let app: TestServer;
@@ -135,5 +140,30 @@ describe('the workspace timeline', () => {
     await expectNoSeriousA11yViolations(internPage);
 
     for (const page of [supervisorPage, internPage]) await page.context().close();
+  });
+
+  test('dates are written in the reader’s language, the same by the server and in the browser', async () => {
+    const supervisor = await signUp(app.url, { role: 'supervisor' });
+    await makeWorkspace(app.url, supervisor, [], 'Herbstmarkt');
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    await signInContext(context, app.url, supervisor);
+    const page = await context.newPage();
+    const started = new Intl.DateTimeFormat('de-DE', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'Europe/Berlin',
+    }).format(new Date());
+
+    // The server render already speaks German (from Accept-Language), so hydration changes nothing.
+    const response = await page.goto(`${app.url}/workspaces`);
+    expect(await response!.text()).toContain(`Started ${started}`);
+    await page.getByText(`Started ${started}`).waitFor();
+    // The browser's time zone is kept for the next server render.
+    const cookies = await context.cookies(app.url);
+    expect(cookies.find((cookie) => cookie.name === 'stint_tz')?.value).toBe(
+      encodeURIComponent('Europe/Berlin'),
+    );
+    await context.close();
   });
 });

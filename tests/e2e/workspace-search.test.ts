@@ -48,7 +48,10 @@ describe('search in a workspace', () => {
     const page = await openWorkspace(browser, app.url, intern, workspaceId);
     page.setDefaultTimeout(15_000);
     await waitForSaved(page);
-    await page.getByRole('log', { name: 'Chat messages' }).getByText('Update number 60 on the posters').waitFor();
+    await page
+      .getByRole('log', { name: 'Chat messages' })
+      .getByText('Update number 60 on the posters')
+      .waitFor();
 
     // `/` opens the search; Enter searches.
     await page.locator('body').press('/');
@@ -81,7 +84,11 @@ describe('search in a workspace', () => {
     await page.locator('body').press('/');
     await box.fill('goals');
     await box.press('Enter');
-    await panel.getByRole('region', { name: /^Brief/ }).getByRole('button').first().click();
+    await panel
+      .getByRole('region', { name: /^Brief/ })
+      .getByRole('button')
+      .first()
+      .click();
     await expect
       .poll(() => page.evaluate(() => window.getSelection()?.toString().toLowerCase()))
       .toBe('goals');

@@ -43,18 +43,46 @@ const headline = (column: SQL | AnyColumn, q: string): SQL<string> =>
 const restoreMarkup = (text: string): string =>
   text.replace(/[\uE002-\uE004]/g, (char) => MARKUP[STAND_INS.indexOf(char)]!);
 
+/** Splits ts_headline's output into text parts; only text after a start marker is a match. */
 export function snippetParts(marked: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  for (const piece of marked.split(MATCH_START)) {
+  const plain = (text: string) =>
+    parts.push({ text: restoreMarkup(text.replaceAll(MATCH_END, '')), match: false });
+  const [before = '', ...pieces] = marked.split(MATCH_START);
+  plain(before);
+  for (const piece of pieces) {
     const end = piece.indexOf(MATCH_END);
-    if (end >= 0) {
-      parts.push({ text: restoreMarkup(piece.slice(0, end)), match: true });
-      parts.push({ text: restoreMarkup(piece.slice(end + 1).replaceAll(MATCH_END, '')), match: false });
-    } else {
-      parts.push({ text: restoreMarkup(piece), match: false });
+    if (end < 0) {
+      plain(piece);
+      continue;
     }
+    parts.push({ text: restoreMarkup(piece.slice(0, end)), match: true });
+    plain(piece.slice(end + 1));
   }
   return parts.filter((part) => part.text.length > 0);
+}
+
+/** A list of texts as a SQL array literal of parameters. */
+const textArray = (texts: string[]): SQL =>
+  sql`array[${sql.join(
+    texts.map((text) => sql`${text}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * Snippets for the texts that matched, in one query. Run after the match and the limit, so
+ * ts_headline (which re-parses the whole text) costs at most one page of results, however many
+ * rows match.
+ */
+async function snippetsOf(db: Db, texts: string[], q: string): Promise<SnippetPart[][]> {
+  if (texts.length === 0) return [];
+  const rows = await queryRows<{ ord: number; snippet: string }>(
+    db,
+    sql`select hit.ord::int as ord, ${headline(sql`hit.body`, q)} as snippet
+        from unnest(${textArray(texts)}) with ordinality as hit(body, ord)`,
+  );
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), snippetParts(row.snippet)]));
+  return texts.map((text, index) => byOrd.get(index + 1) ?? [{ text, match: false }]);
 }
 
 async function searchChat(db: Db, workspaceId: string, q: string): Promise<SearchResult[]> {
@@ -64,17 +92,22 @@ async function searchChat(db: Db, workspaceId: string, q: string): Promise<Searc
       seq: chatMessages.seq,
       createdAt: chatMessages.createdAt,
       author: users.name,
-      snippet: headline(chatMessages.body, q),
+      body: chatMessages.body,
     })
     .from(chatMessages)
     .leftJoin(users, eq(users.id, chatMessages.authorId))
     .where(and(eq(chatMessages.workspaceId, workspaceId), matches(chatMessages.body, q)))
     .orderBy(desc(chatMessages.seq))
     .limit(SEARCH_RESULTS_PER_KIND + 1);
-  return rows.map((row) => ({
+  const snippets = await snippetsOf(
+    db,
+    rows.map((row) => row.body),
+    q,
+  );
+  return rows.map((row, index) => ({
     kind: 'chat',
     id: `chat:${row.id}`,
-    snippet: snippetParts(row.snippet),
+    snippet: snippets[index]!,
     target: { kind: 'chat', messageId: row.id, seq: row.seq },
     author: row.author,
     createdAt: row.createdAt.toISOString(),
@@ -88,17 +121,22 @@ async function searchComments(db: Db, workspaceId: string, q: string): Promise<S
       threadId: briefComments.threadId,
       createdAt: briefComments.createdAt,
       author: users.name,
-      snippet: headline(briefComments.body, q),
+      body: briefComments.body,
     })
     .from(briefComments)
     .leftJoin(users, eq(users.id, briefComments.authorId))
     .where(and(eq(briefComments.workspaceId, workspaceId), matches(briefComments.body, q)))
     .orderBy(desc(briefComments.createdAt), desc(briefComments.id))
     .limit(SEARCH_RESULTS_PER_KIND + 1);
-  return rows.map((row) => ({
+  const snippets = await snippetsOf(
+    db,
+    rows.map((row) => row.body),
+    q,
+  );
+  return rows.map((row, index) => ({
     kind: 'comment',
     id: `comment:${row.id}`,
-    snippet: snippetParts(row.snippet),
+    snippet: snippets[index]!,
     // A reply opens its thread; the thread's first comment is the thread.
     target: { kind: 'comment', threadId: row.threadId ?? row.id, commentId: row.id },
     author: row.author,
@@ -131,28 +169,29 @@ async function searchBrief(db: Db, workspaceId: string, q: string): Promise<Sear
       .map((node) => ({ node, text: plainText(node) }))
       .filter((run) => run.text.trim().length > 0);
     if (runs.length === 0) return [];
-    const list = sql.join(
-      runs.map((run) => sql`${run.text}`),
-      sql`, `,
-    );
-    const rows = await queryRows<{ ord: number; snippet: string }>(
+    const rows = await queryRows<{ ord: number }>(
       db,
-      sql`select brief.ord::int as ord, ${headline(sql`brief.body`, q)} as snippet
-          from unnest(array[${list}]::text[]) with ordinality as brief(body, ord)
+      sql`select brief.ord::int as ord
+          from unnest(${textArray(runs.map((run) => run.text))}) with ordinality as brief(body, ord)
           where ${matches(sql`brief.body`, q)}
           order by brief.ord
           limit ${SEARCH_RESULTS_PER_KIND + 1}`,
     );
-    return rows.map((row) => {
-      const run = runs[Number(row.ord) - 1]!;
-      const snippet = snippetParts(row.snippet);
+    const hits = rows.map((row) => ({ ord: Number(row.ord), run: runs[Number(row.ord) - 1]! }));
+    const snippets = await snippetsOf(
+      db,
+      hits.map((hit) => hit.run.text),
+      q,
+    );
+    return hits.map(({ ord, run }, hitIndex) => {
+      const snippet = snippets[hitIndex]!;
       const word = snippet.find((part) => part.match)?.text ?? '';
       const found = word ? run.text.toLowerCase().indexOf(word.toLowerCase()) : -1;
       const index = found >= 0 ? found : 0;
       const length = found >= 0 ? word.length : Math.min(run.text.length, 1);
       return {
         kind: 'brief',
-        id: `brief:${row.ord}`,
+        id: `brief:${ord}`,
         snippet,
         target: {
           kind: 'brief',

@@ -97,7 +97,9 @@ export function markHit(element: HTMLElement): void {
 
 /** Brings a thread's card up beside the brief: its "show" button selects its text too. */
 export function showThread(threadId: string): boolean {
-  const card = document.querySelector<HTMLElement>(`article.thread[data-thread-id="${CSS.escape(threadId)}"]`);
+  const card = document.querySelector<HTMLElement>(
+    `article.thread[data-thread-id="${CSS.escape(threadId)}"]`,
+  );
   if (!card) return false;
   card.querySelector<HTMLButtonElement>('.thread__show')?.click();
   markHit(card);

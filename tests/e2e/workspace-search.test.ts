@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('search in a workspace', () => {
-  test('a chat result further back than the first page of history is loaded, shown and highlighted; a brief result selects its text', async () => {
+  test('a chat result further back than the first page of history is loaded, shown and highlighted; brief and comment results go to their place', async () => {
     const supervisor = await signUp(app.url, { role: 'supervisor', name: 'Sam Okafor' });
     const intern = await signUp(app.url, { role: 'student', name: 'Aisha Rahman' });
     const workspaceId = await makeWorkspace(app.url, supervisor, [{ person: intern, role: 'intern' }]);
@@ -95,6 +95,23 @@ describe('search in a workspace', () => {
     expect(await briefEditor(page).evaluate((element) => element.contains(document.activeElement))).toBe(
       true,
     );
+
+    // A comment result brings its thread up beside the brief. (The brief's "Goals" is selected
+    // from the step before, so the comment goes on it.)
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByLabel('Your comment').fill('Add a goal about the newsletter');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const thread = page.getByRole('article', { name: /Goals/ });
+    await thread.getByText('Add a goal about the newsletter').waitFor();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await box.fill('newsletter');
+    await box.press('Enter');
+    await panel
+      .getByRole('region', { name: /^Comments/ })
+      .getByRole('button', { name: /newsletter/ })
+      .click();
+    await page.locator('article.thread[data-search-hit]').waitFor();
+    expect(await thread.evaluate((element) => element.hasAttribute('data-search-hit'))).toBe(true);
 
     // In the editor `/` is only a slash; the button opens the search. Escape closes it and gives
     // focus back to the button.

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bytea } from '../columns.ts';
 import { users } from './accounts.ts';
 import { workspaces } from './workspaces.ts';
@@ -29,5 +30,7 @@ export const briefComments = pgTable(
   (table) => [
     index('brief_comments_workspace_idx').on(table.workspaceId, table.createdAt),
     index('brief_comments_thread_idx').on(table.threadId),
+    // Workspace search; the expression must match services/workspace/search.ts exactly.
+    index('brief_comments_search_idx').using('gin', sql`to_tsvector('english', ${table.body})`),
   ],
 );

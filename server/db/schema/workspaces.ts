@@ -12,6 +12,7 @@ import {
   bigint,
   boolean,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { WORKSPACE_ROLES } from '../../../shared/workspace-roles.ts';
 import { bytea } from '../columns.ts';
 import { users } from './accounts.ts';
@@ -132,5 +133,7 @@ export const chatMessages = pgTable(
     // A resend with the same clientId from the same author lands on this and is not stored twice.
     uniqueIndex('chat_messages_client_key').on(table.workspaceId, table.authorId, table.clientId),
     index('chat_messages_workspace_seq_idx').on(table.workspaceId, table.seq),
+    // Workspace search; the expression must match services/workspace/search.ts exactly.
+    index('chat_messages_search_idx').using('gin', sql`to_tsvector('english', ${table.body})`),
   ],
 );

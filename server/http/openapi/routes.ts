@@ -48,6 +48,7 @@ import {
 } from '../../../shared/schemas/moderation.ts';
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
 import { commentBodyInput, createThreadInput } from '../../../shared/schemas/comments.ts';
+import { workspaceSearchQuery } from '../../../shared/schemas/search.ts';
 import {
   changeEmailInput,
   changeNameInput,
@@ -304,6 +305,14 @@ export const API_ROUTES: ApiRoute[] = [
   ),
   route('post', '/workspaces/:id/comments/:commentId/resolve', 'Comments', 'comment', 'Resolve a thread'),
   route('post', '/workspaces/:id/comments/:commentId/reopen', 'Comments', 'comment', 'Reopen a thread'),
+  route(
+    'get',
+    '/workspaces/:id/search',
+    'Workspaces',
+    'viewWorkspace',
+    'Search the brief, chat and comments (capped per kind; `truncated` says which had more)',
+    { query: workspaceSearchQuery, answers: 'list' },
+  ),
 
   route('get', '/workspaces/:id/milestones', 'Milestones', 'viewWorkspace', 'A workspace’s milestones', {
     answers: 'list',

@@ -16,6 +16,7 @@ import { notificationsRouter } from './notifications.ts';
 import { invitationsRouter } from './invitations.ts';
 import { deliverablesRouter } from './deliverables.ts';
 import { commentsRouter } from './comments.ts';
+import { attachmentsRouter } from './attachments.ts';
 import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
@@ -49,6 +50,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(invitationsRouter(context));
   api.use(deliverablesRouter(context));
   api.use(commentsRouter(context));
+  api.use(attachmentsRouter(context));
   api.use(milestonesRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));

@@ -38,10 +38,9 @@ async function upload(url: string, file: File): Promise<ApiResult<WorkspaceAttac
     return { ok: false, status: 0, data: null, error: UPLOAD_FAILED };
   }
   const parsed = (await response.json().catch(() => null)) as
-    | WorkspaceAttachment
-    | { error?: { code: string; message: string } }
-    | null;
-  if (response.ok) return { ok: true, status: response.status, data: parsed as WorkspaceAttachment, error: null };
+    WorkspaceAttachment | { error?: { code: string; message: string } } | null;
+  if (response.ok)
+    return { ok: true, status: response.status, data: parsed as WorkspaceAttachment, error: null };
   const error = parsed && 'error' in parsed && parsed.error ? parsed.error : UPLOAD_FAILED;
   return { ok: false, status: response.status, data: null, error };
 }

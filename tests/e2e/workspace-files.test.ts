@@ -5,7 +5,7 @@ import { signUp } from '../helpers/api-client.ts';
 import { firstMilestone, SAMPLE_FILES, uploadFile } from '../helpers/portfolio.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { expectNoSeriousA11yViolations, horizontalOverflow, launchBrowser } from './support/browser.ts';
-import { makeWorkspace, openWorkspace, waitForSaved } from './support/workspace.ts';
+import { briefEditor, makeWorkspace, openWorkspace, waitForSaved } from './support/workspace.ts';
 
 let app: TestServer;
 let browser: Browser;
@@ -51,6 +51,31 @@ function inkedPixels(page: Page, label: RegExp): Promise<number> {
       }
       return inked;
     });
+}
+
+/** A real 1×1 PNG, so the browser can decode the preview. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** Selects `words` inside the brief the way a mouse drag would. */
+async function selectInBrief(page: Page, words: string) {
+  await page.evaluate((target) => {
+    const surface = document.querySelector('.ProseMirror')!;
+    const walker = document.createTreeWalker(surface, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(target) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`“${target}” is not in the brief`);
+  }, words);
 }
 
 describe('workspace files', () => {
@@ -140,6 +165,47 @@ describe('workspace files', () => {
     await page.getByRole('table').getByRole('columnheader', { name: 'week' }).waitFor();
     const overflow = await horizontalOverflow(page);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a mentor attaches an image to a comment from the comment form; it shows under the comment and previews', async () => {
+    const supervisor = await signUp(app.url, { role: 'supervisor', name: 'Sam Okafor' });
+    const mentor = await signUp(app.url, { role: 'mentor', name: 'Mei Chen' });
+    const workspaceId = await makeWorkspace(app.url, supervisor, [{ person: mentor, role: 'mentor' }]);
+    const boss = await openWorkspace(browser, app.url, supervisor, workspaceId);
+    boss.setDefaultTimeout(15_000);
+    await waitForSaved(boss);
+    await briefEditor(boss).getByText('Goals').click();
+    await boss.keyboard.press('ArrowDown');
+    await boss.keyboard.type('Use the new logo on the posters.');
+    await waitForSaved(boss);
+
+    const page = await openWorkspace(browser, app.url, mentor, workspaceId);
+    page.setDefaultTimeout(15_000);
+    await briefEditor(page).getByText('Use the new logo').waitFor();
+    await selectInBrief(page, 'new logo');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByLabel('Your comment').fill('This is the logo I mean.');
+    await page.getByLabel('Attach a file (optional)').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: ONE_PIXEL_PNG,
+    });
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const attached = page.getByRole('list', { name: 'Files attached to this comment' });
+    await attached.getByRole('link', { name: 'logo.png' }).waitFor();
+    await attached.getByRole('button', { name: 'Preview of logo.png' }).click();
+    const image = attached.getByRole('img', { name: 'Preview of logo.png' });
+    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1);
+
+    // The supervisor finds it in the Files tab, saying which comment it belongs to.
+    await boss.getByRole('button', { name: 'Files', exact: true }).click();
+    await boss
+      .getByRole('dialog', { name: 'Files' })
+      .getByRole('listitem')
+      .filter({ hasText: 'logo.png' })
+      .getByText('Comment: “This is the logo I mean.”')
+      .waitFor();
     await expectNoSeriousA11yViolations(page);
   });
 });

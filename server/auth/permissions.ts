@@ -62,6 +62,11 @@ export const WORKSPACE_RULES = {
     when: 'active',
     refusal: 'Only the person who wrote a comment can change or delete it.',
   },
+  /**
+   * Attaching a file to a comment: those who comment and contribute. Viewers comment in words but
+   * do not put files into the workspace. (Attaching to a board card needs `editBoard`.)
+   */
+  attachToComment: { roles: [...EDITORS, 'mentor'], when: 'active', refusal: NOT_YOUR_ROLE },
   manageMembers: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor manages members.' },
   /** Pending invitations stay visible to supervisors after completion. */
   seeInvitations: { roles: SUPERVISOR, when: 'any', refusal: NOT_YOUR_ROLE },

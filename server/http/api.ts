@@ -17,6 +17,7 @@ import { invitationsRouter } from './invitations.ts';
 import { deliverablesRouter } from './deliverables.ts';
 import { commentsRouter } from './comments.ts';
 import { workspaceSearchRouter } from './workspace-search.ts';
+import { attachmentsRouter } from './attachments.ts';
 import { milestonesRouter } from './milestones.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
@@ -51,6 +52,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(deliverablesRouter(context));
   api.use(commentsRouter(context));
   api.use(workspaceSearchRouter(context));
+  api.use(attachmentsRouter(context));
   api.use(milestonesRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));

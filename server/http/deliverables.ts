@@ -15,15 +15,8 @@ import {
   listDeliverables,
 } from '../services/workspace/deliverables.ts';
 import { BlobStore } from '../portfolio/blob-store.ts';
-import { cleanFileName, detectDeliverableType } from '../portfolio/file-types.ts';
-import { receiveUpload } from '../portfolio/upload.ts';
-import {
-  MAX_DELIVERABLE_BYTES,
-  MAX_DELIVERABLE_OVERHEAD_BYTES,
-  fileDeliverableFields,
-  linkDeliverableInput,
-} from '../../shared/schemas/portfolio.ts';
-import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from '../../shared/schemas/text.ts';
+import { fileDeliverableFields, linkDeliverableInput } from '../../shared/schemas/portfolio.ts';
+import { withCheckedUpload } from './checked-upload.ts';
 import { requireUser } from './request.ts';
 import { parseInput } from './validate.ts';
 import { pageQuery } from '../../shared/schemas/pagination.ts';
@@ -51,32 +44,19 @@ export function deliverablesRouter(context: AppContext): Router {
       response.status(201).json(await addLinkDeliverable(db, access.workspaceId, user.id, input));
       return;
     }
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_DELIVERABLE_BYTES + MAX_DELIVERABLE_OVERHEAD_BYTES) {
-      throw new AppError(413, 'payload_too_large', 'A deliverable can be at most 20 MiB.');
-    }
-    const upload = await receiveUpload(request, response, store);
-    try {
-      const fields = parseInput(fileDeliverableFields, upload.fields);
-      if (!upload.file) throw new AppError(400, 'validation_failed', 'file: choose a file to upload.');
-      if (!isStorableText(upload.file.originalName)) {
-        throw new AppError(400, 'validation_failed', `file: ${UNSTORABLE_TEXT_MESSAGE}`);
-      }
-      const fileName = cleanFileName(upload.file.originalName);
-      const type = detectDeliverableType(fileName, upload.file.claimedType, upload.file.head);
-      if (!type.ok) throw new AppError(415, 'unsupported_media_type', type.reason);
-      const deliverable = await addFileDeliverable(
+    const deliverable = await withCheckedUpload(request, response, store, async (checked, raw) => {
+      const fields = parseInput(fileDeliverableFields, raw);
+      const { fileName, mimeType } = checked;
+      return addFileDeliverable(
         db,
         store,
         access.workspaceId,
         user.id,
-        { title: fields.title ?? fileName, milestoneId: fields.milestoneId, fileName, mimeType: type.mime },
-        upload.file,
+        { title: fields.title ?? fileName, milestoneId: fields.milestoneId, fileName, mimeType },
+        checked.file,
       );
-      response.status(201).json(deliverable);
-    } finally {
-      await upload.discard();
-    }
+    });
+    response.status(201).json(deliverable);
   });
 
   router.get('/deliverables/:id/download', async (request, response) => {

@@ -37,6 +37,7 @@ const TABLE: [WorkspaceRuleName, { active: WorkspaceRole[]; completed: Workspace
   ['editDocument', { active: [S, I], completed: [] }],
   ['chat', { active: [S, I, M], completed: [] }],
   ['comment', { active: [S, I, M, V], completed: [] }],
+  ['attachToComment', { active: [S, I, M], completed: [] }],
   ['changeOwnComment', { active: [S, I, M, V], completed: [] }],
   ['manageMembers', { active: [S], completed: [] }],
   ['seeInvitations', { active: [S], completed: [S] }],

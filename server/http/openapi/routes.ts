@@ -49,6 +49,7 @@ import {
 import { notificationsQuery } from '../../../shared/schemas/notifications.ts';
 import { commentBodyInput, createThreadInput } from '../../../shared/schemas/comments.ts';
 import { workspaceSearchQuery } from '../../../shared/schemas/search.ts';
+import { attachmentFields, attachmentsQuery } from '../../../shared/schemas/attachments.ts';
 import {
   changeEmailInput,
   changeNameInput,
@@ -357,6 +358,40 @@ export const API_ROUTES: ApiRoute[] = [
     answers: 'file',
   }),
   route('delete', '/deliverables/:id', 'Deliverables', 'deleteDeliverable', 'Withdraw a deliverable'),
+
+  route(
+    'get',
+    '/workspaces/:id/attachments',
+    'Attachments',
+    'viewWorkspace',
+    'Files attached to cards and comments',
+    {
+      answers: 'list',
+      query: attachmentsQuery,
+    },
+  ),
+  route(
+    'post',
+    '/workspaces/:id/cards/:cardId/attachments',
+    'Attachments',
+    'editBoard',
+    'Attach a file to a board card',
+    {
+      multipart: attachmentFields,
+      status: 201,
+    },
+  ),
+  route(
+    'post',
+    '/workspaces/:id/comments/:commentId/attachments',
+    'Attachments',
+    'attachToComment',
+    'Attach a file to a comment',
+    { multipart: attachmentFields, status: 201 },
+  ),
+  route('get', '/attachments/:id/download', 'Attachments', 'viewWorkspace', 'Download an attached file', {
+    answers: 'file',
+  }),
 
   route('post', '/workspaces/:id/complete', 'Completion', 'completeWorkspace', 'Complete the workspace', {
     body: completeWorkspaceInput,

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deliverables, users, workspaceMilestones } from '../../db/schema.ts';
 import type { Deliverable } from '../../../shared/schemas/portfolio.ts';
@@ -7,6 +7,7 @@ import type { BlobStore } from '../../portfolio/blob-store.ts';
 import type { ReceivedFile } from '../../portfolio/upload.ts';
 import { AppError, conflict } from '../../errors.ts';
 import { lockActiveWorkspace } from './milestones.ts';
+import { lockBlob, releaseBlob } from './stored-files.ts';
 import { beforeCursor, readCursor, toPage } from '../../db/pagination.ts';
 import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 
@@ -117,26 +118,6 @@ export async function addLinkDeliverable(
     return row!;
   });
   return toDeliverable(row, await authorOf(db, authorId));
-}
-
-/** Serialises every change to one stored file (add, remove) across processes, for this transaction. */
-async function lockBlob(tx: Db, sha256: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`deliverable:${sha256}`}, 0))`);
-}
-
-/**
- * Removes the stored file unless a row still names it. Run after a failed add and after a delete;
- * the blob lock keeps a concurrent upload of the same bytes from losing its file.
- */
-async function releaseBlob(db: Db, store: BlobStore, sha256: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockBlob(tx, sha256);
-    const [used] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(deliverables)
-      .where(eq(deliverables.sha256, sha256));
-    if ((used?.n ?? 0) === 0) await store.remove(sha256);
-  });
 }
 
 /**

@@ -1,2 +1,0 @@
-CREATE INDEX "chat_messages_search_idx" ON "chat_messages" USING gin (to_tsvector('english', "body"));--> statement-breakpoint
-CREATE INDEX "brief_comments_search_idx" ON "brief_comments" USING gin (to_tsvector('english', "body"));

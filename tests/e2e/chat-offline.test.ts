@@ -29,7 +29,7 @@ describe('chat without a connection', () => {
     await supervisorPage.getByText('No messages yet. Say hello!').waitFor();
 
     await internPage.context().setOffline(true);
-    const message = internPage.getByRole('textbox', { name: 'Message' });
+    const message = internPage.getByRole('combobox', { name: 'Message' });
     await message.fill('Written on the train, no signal.');
     await message.press('Enter');
     const log = internPage.getByRole('log', { name: 'Chat messages' });

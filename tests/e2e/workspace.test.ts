@@ -83,7 +83,7 @@ describe('the live workspace in the browser', () => {
     await column(supervisorPage, 'Done').getByRole('button', { name: 'Book the printer' }).waitFor();
 
     // Chat: the intern's message reaches the supervisor, with its link made safe.
-    const message = internPage.getByRole('textbox', { name: 'Message' });
+    const message = internPage.getByRole('combobox', { name: 'Message' });
     await message.fill('First draft is up: https://example.org/poster');
     await message.press('Enter');
     const log = supervisorPage.getByRole('log', { name: 'Chat messages' });

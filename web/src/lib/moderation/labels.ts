@@ -25,3 +25,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 export const formatWhen = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) +
   ' UTC';
+
+/** Who may file a report: the same accounts as the server's `fileReport` rule. */
+export const canFileReport = (role: string | undefined): boolean =>
+  role === 'student' || role === 'supervisor';

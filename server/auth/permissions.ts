@@ -103,6 +103,11 @@ export const WORKSPACE_RULES = {
     when: 'any',
     refusal: 'Only a supervisor re-opens a completed workspace.',
   },
+  /** The optional time log: a supervisor turns it on or off; everyone in the workspace reads it. */
+  manageTimeLog: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor turns the time log on.' },
+  /** The intern logs their own hours (the service only ever writes the caller's own weeks). */
+  logTime: { roles: ['intern'], when: 'active', refusal: 'Only the intern logs hours.' },
+  reviewTime: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor confirms hours.' },
   /** A supervisor sees and withdraws the credentials issued for their workspace, even after completion. */
   revokeCredential: {
     roles: SUPERVISOR,

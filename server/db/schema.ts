@@ -12,3 +12,4 @@ export * from './schema/rate-limits.ts';
 export * from './schema/programmes.ts';
 export * from './schema/moderation.ts';
 export * from './schema/comments.ts';
+export * from './schema/time-log.ts';

@@ -17,6 +17,7 @@ import { invitationsRouter } from './invitations.ts';
 import { deliverablesRouter } from './deliverables.ts';
 import { commentsRouter } from './comments.ts';
 import { milestonesRouter } from './milestones.ts';
+import { timeLogRouter } from './time-log.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
 import { credentialsRouter } from './credentials.ts';
@@ -50,6 +51,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(deliverablesRouter(context));
   api.use(commentsRouter(context));
   api.use(milestonesRouter(context));
+  api.use(timeLogRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));
   api.use(credentialsRouter(context));

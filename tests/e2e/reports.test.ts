@@ -109,9 +109,13 @@ describe('reporting from the workspace', () => {
     await aboutPerson.getByText('Told the reporter: We spoke to both of you.').waitFor();
 
     await page.goto(`${app.url}/notifications`);
-    await page.getByText('Your report about “Send me your bank details” was acted on').waitFor();
+    await page
+      .getByRole('link', { name: 'Your report about “Send me your bank details” was acted on' })
+      .waitFor();
     await page.getByText('We removed the supervisor from chat.').waitFor();
-    await page.getByText(`Your report about “${supervisorName}” was reviewed: no action taken`).waitFor();
+    await page
+      .getByRole('link', { name: `Your report about “${supervisorName}” was reviewed: no action taken` })
+      .waitFor();
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -58,7 +58,9 @@ const hoursFigure = async (staff: ApiClient, programmeId: string) =>
     }[]
   ).find((table) => table.id === 'time-log')!.rows;
 
-describe('the time log', () => {
+// Each test builds a programme, an organisation and five accounts; on a busy machine that alone
+// can take most of the default 30 s.
+describe('the time log', { timeout: 90_000 }, () => {
   it('is off until the supervisor turns it on; the intern logs, the supervisor confirms or sends back', async () => {
     const { supervisor, intern, log } = await makeProgrammeWorkspace();
     expect((await intern.get(log)).body).toMatchObject({ enabled: false, items: [], confirmedHours: 0 });

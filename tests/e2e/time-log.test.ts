@@ -48,8 +48,8 @@ describe('the time log in the browser', () => {
 
     const page = await pageAs(intern, 360);
     await page.goto(`${app.url}/workspaces/${workspaceId}/time-log`);
-    await page.getByLabel('Week').fill('2026-W10');
-    await page.getByLabel('Hours').fill('6.5');
+    await page.getByLabel('Week', { exact: true }).fill('2026-W10');
+    await page.getByLabel('Hours', { exact: true }).fill('6.5');
     await page.getByLabel('What you did, in one line').fill('Designed the spring posters');
     await page.getByRole('button', { name: 'Log the week' }).click();
     await page.getByRole('heading', { name: '2026-W10 · 6.5 h · Aisha Rahman' }).waitFor();

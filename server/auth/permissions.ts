@@ -108,6 +108,11 @@ export const WORKSPACE_RULES = {
     when: 'any',
     refusal: 'Only a supervisor re-opens a completed workspace.',
   },
+  /** The optional time log: a supervisor turns it on or off; everyone in the workspace reads it. */
+  manageTimeLog: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor turns the time log on.' },
+  /** The intern logs their own hours (the service only ever writes the caller's own weeks). */
+  logTime: { roles: ['intern'], when: 'active', refusal: 'Only the intern logs hours.' },
+  reviewTime: { roles: SUPERVISOR, when: 'active', refusal: 'Only a supervisor confirms hours.' },
   /** A supervisor sees and withdraws the credentials issued for their workspace, even after completion. */
   revokeCredential: {
     roles: SUPERVISOR,
@@ -241,10 +246,15 @@ export function authorizeOrg(access: OrgAccess | null, notFound: () => AppError 
 
 /**
  * Drafts, and projects programme staff hid, are seen only by their organisation; published, filled
- * and closed projects by anyone signed in.
+ * and closed projects by anyone signed in. The staff of the project's programme (and the instance
+ * admin) also open a hidden one, so they can review what they hid; a draft stays its organisation's.
  */
-export const canViewProject = (status: string, access: OrgAccess | null, moderation = 'visible'): boolean =>
-  (status !== 'draft' && moderation !== 'hidden') || canManageOrg(access);
+export const canViewProject = (
+  status: string,
+  access: OrgAccess | null,
+  moderation = 'visible',
+  moderatesProject = false,
+): boolean => (status !== 'draft' && (moderation !== 'hidden' || moderatesProject)) || canManageOrg(access);
 
 /** The caller's standing toward one project: its status and their standing toward its organisation. */
 export interface ProjectAccess {
@@ -253,6 +263,8 @@ export interface ProjectAccess {
   /** How programme staff left it: 'visible', 'paused' or 'hidden' (hidden: a 404 outside its organisation). */
   moderation?: string;
   org: OrgAccess | null;
+  /** The caller is staff of the project's programme, or the instance admin. */
+  moderatesProject?: boolean;
 }
 
 /**
@@ -264,7 +276,8 @@ export function authorizeProject(
   rule: 'viewProject' | 'manageOrg',
   notFound: () => AppError,
 ): ProjectAccess {
-  if (!access || !canViewProject(access.status, access.org, access.moderation)) throw notFound();
+  if (!access || !canViewProject(access.status, access.org, access.moderation, access.moderatesProject))
+    throw notFound();
   if (rule === 'manageOrg') authorizeOrg(access.org, notFound);
   return access;
 }

@@ -13,3 +13,4 @@ export * from './schema/programmes.ts';
 export * from './schema/moderation.ts';
 export * from './schema/comments.ts';
 export * from './schema/attachments.ts';
+export * from './schema/time-log.ts';

@@ -19,6 +19,7 @@ import { commentsRouter } from './comments.ts';
 import { workspaceSearchRouter } from './workspace-search.ts';
 import { attachmentsRouter } from './attachments.ts';
 import { milestonesRouter } from './milestones.ts';
+import { timeLogRouter } from './time-log.ts';
 import { completionRouter } from './completion.ts';
 import { portfolioRouter } from './portfolio.ts';
 import { credentialsRouter } from './credentials.ts';
@@ -54,6 +55,7 @@ export function apiRouter(context: AppContext): Router {
   api.use(workspaceSearchRouter(context));
   api.use(attachmentsRouter(context));
   api.use(milestonesRouter(context));
+  api.use(timeLogRouter(context));
   api.use(completionRouter(context));
   api.use(portfolioRouter(context));
   api.use(credentialsRouter(context));

@@ -21,6 +21,8 @@ export interface LoadedEntry {
   milestones: { id: string; title: string; status: MilestoneStatus }[];
   /** Issued for this entry and not revoked. */
   credentialIds: string[];
+  /** Hours a supervisor confirmed in the workspace's time log; null when none were. */
+  confirmedHours: number | null;
 }
 
 /** What exports need beyond the public view: stable ids for the Open Badges achievement. */
@@ -121,6 +123,7 @@ function baseView(loaded: LoadedEntry, fileLink: FileLink): PublicPortfolioEntry
       level: skill.level as SkillLevel,
     })),
     credentialIds: loaded.credentialIds,
+    confirmedHours: loaded.confirmedHours,
   };
 }
 

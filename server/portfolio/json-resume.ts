@@ -52,6 +52,9 @@ export function toJsonResume(studentName: string, entries: ExportEntry[], about?
       highlights: [
         ...entry.completedTasks.map((task) => task.title),
         ...entry.deliverables.map((item) => `Delivered: ${item.title}`),
+        ...(entry.confirmedHours === null
+          ? []
+          : [`${entry.confirmedHours} hours of work, confirmed by the supervisor`]),
         `Endorsement${entry.endorsement.by ? ` from ${entry.endorsement.by}` : ''}: ${entry.endorsement.text}`,
       ],
       keywords: entry.skills.map((skill) => skill.label),

@@ -21,6 +21,8 @@ export interface Organisation {
   workMode: WorkMode;
   description: string;
   createdAt: string;
+  /** Programme staff verified it (the badge students see). */
+  verified?: boolean;
   /** Present for the organisation's own supervisors. */
   supervisors?: { id: string; name: string; email: string }[];
   invitations?: { id: string; email: string }[];

@@ -283,6 +283,8 @@ export interface PublicPortfolioEntry {
   skills: VerifiedSkill[];
   /** Credentials issued for this entry and not revoked, for the /verify/<id> page. */
   credentialIds: string[];
+  /** Hours of work a supervisor confirmed in the time log; null when the time log was not used. */
+  confirmedHours: number | null;
   /** Present on public entries (their page links them); absent on an unlisted one. */
   shareToken?: string;
 }

@@ -65,6 +65,11 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
 
+    // A new student is offered the optional access questions as a step of its own, and skips it.
+    await page.waitForURL(`${app.url}/settings/access?welcome=1`);
+    await page.getByRole('heading', { level: 1, name: 'Access questions (optional)' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: 'Skip for now' }).click();
     await page.waitForURL(`${app.url}/dashboard`);
     await page.getByRole('heading', { level: 1, name: 'Hello, Ada Student' }).waitFor();
     expect(await page.getByText('Signed in as').textContent()).toContain('Student');

@@ -29,6 +29,7 @@ export function makeExportEntry(overrides: Partial<ExportEntry> = {}): ExportEnt
     endorsement: { text: 'Careful, punctual work that we could use straight away.', by: 'Ada Supervisor' },
     skills: [{ skillId: 'instagram', label: 'Instagram', level: 2 }],
     credentialIds: ['3d1f0a9e-2b4c-4d6e-8f0a-1b2c3d4e5f60'],
+    confirmedHours: null,
     achievementId: 'urn:uuid:1a2b3c4d-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
     creatorId: 'urn:uuid:2b3c4d5e-2b3c-4d5e-9f0a-1b2c3d4e5f60',
     credentialId: '3d1f0a9e-2b4c-4d6e-8f0a-1b2c3d4e5f60',

@@ -369,3 +369,53 @@ describe('moderation in a programme', () => {
     expect((await staff.get(`${p}/audit`)).body.items[0].reason).toBe('Checked Companies House');
   });
 });
+
+describe('staff review what they moderated', () => {
+  it('programme staff and the admin open a hidden project; students, other staff and strangers get 404', async () => {
+    const { admin, staff, otherStaff, student, supervisor, projectId, p } = await makeProgrammeWorld();
+    const stranger = await signUp(app.url, { role: 'supervisor' });
+    for (const state of ['paused', 'hidden'] as const) {
+      const moderated = await staff.post(`${p}/projects/${projectId}/moderation`, { state, reason: state });
+      expect(moderated.status).toBe(200);
+      for (const [who, client] of [
+        ['staff', staff],
+        ['admin', admin],
+        ['supervisor', supervisor],
+      ] as const) {
+        const seen = await client.get(`/api/projects/${projectId}`);
+        expect(seen.status, `${who} ${state}`).toBe(200);
+        expect(seen.body.moderation).toBe(state);
+        expect(seen.body.canEdit, who).toBe(who === 'supervisor');
+      }
+      // Paused stays readable for everyone signed in; hidden is a 404 outside the programme's staff.
+      const expected = state === 'paused' ? 200 : 404;
+      for (const [who, client] of [
+        ['student', student],
+        ['other staff', otherStaff],
+        ['stranger', stranger],
+      ] as const) {
+        const seen = await client.get(`/api/projects/${projectId}`);
+        expect(seen.status, `${who} ${state}`).toBe(expected);
+        if (expected === 404) expect(seen.body.error.code).toBe('project_not_found');
+      }
+      // Seeing it gives staff no right to change it.
+      const edit = await staff.request('PATCH', `/api/projects/${projectId}`, { title: 'Renamed by staff' });
+      expect(edit.status).toBe(403);
+    }
+  });
+
+  it('a draft stays its organisation’s, even for the programme’s staff', async () => {
+    const { staff, supervisor, org } = await makeProgrammeWorld();
+    const draft = await supervisor.post('/api/projects', projectBody(org.id, { title: 'Not yet' }));
+    expect(draft.status).toBe(201);
+    expect((await staff.get(`/api/projects/${draft.body.id}`)).status).toBe(404);
+  });
+
+  it('the organisation’s page says whether programme staff verified it', async () => {
+    const { staff, student, org, p } = await makeProgrammeWorld();
+    expect((await student.get(`/api/orgs/${org.id}`)).body.verified).toBe(false);
+    const verified = await staff.post(`${p}/orgs/${org.id}/verification`, { verified: true, reason: 'Met' });
+    expect(verified.status).toBe(200);
+    expect((await student.get(`/api/orgs/${org.id}`)).body.verified).toBe(true);
+  });
+});

@@ -54,6 +54,9 @@ const TABLE: [WorkspaceRuleName, { active: WorkspaceRole[]; completed: Workspace
   ['giveFeedback', { active: [], completed: [S, I] }],
   ['reopenCompletion', { active: [S], completed: [S] }],
   ['revokeCredential', { active: [S], completed: [S] }],
+  ['manageTimeLog', { active: [S], completed: [] }],
+  ['logTime', { active: [I], completed: [] }],
+  ['reviewTime', { active: [S], completed: [] }],
 ];
 
 const ROLES: (WorkspaceRole | null)[] = [S, I, M, V, null];
@@ -174,6 +177,16 @@ describe('organisation, project and application rules', () => {
     const access = { projectId: 'p', status: state, org };
     expect(status(() => authorizeProject(access, 'viewProject', missing))).toBe(view);
     expect(status(() => authorizeProject(access, 'manageOrg', missing))).toBe(manage);
+  });
+
+  it('a hidden project opens for its organisation and the staff moderating it, never a draft for staff', () => {
+    const hidden = { projectId: 'p', status: 'published', moderation: 'hidden', org: outsider };
+    expect(status(() => authorizeProject(hidden, 'viewProject', missing))).toBe(404);
+    expect(status(() => authorizeProject({ ...hidden, org: supervisor }, 'viewProject', missing))).toBe(200);
+    const staff = { ...hidden, moderatesProject: true };
+    expect(status(() => authorizeProject(staff, 'viewProject', missing))).toBe(200);
+    expect(status(() => authorizeProject(staff, 'manageOrg', missing))).toBe(403);
+    expect(status(() => authorizeProject({ ...staff, status: 'draft' }, 'viewProject', missing))).toBe(404);
   });
 
   it('a project that does not exist is a 404 for every rule', () => {

@@ -70,6 +70,7 @@ import {
   recordNonCompletionInput,
 } from '../../../shared/schemas/programmes.ts';
 import { placesQuery, unknownSkillsQuery } from '../../../shared/schemas/places.ts';
+import { logWeekInput, returnWeekInput, timeLogSettingsInput } from '../../../shared/schemas/time-log.ts';
 import type { RuleName } from '../../auth/permissions.ts';
 
 /**
@@ -329,6 +330,32 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('post', '/milestones/:id/drop', 'Milestones', 'dropMilestone', 'Drop a milestone, saying why', {
     body: dropMilestoneInput,
+  }),
+
+  route('get', '/workspaces/:id/time-log', 'Time log', 'viewWorkspace', 'A workspace’s time log and totals'),
+  route(
+    'put',
+    '/workspaces/:id/time-log/settings',
+    'Time log',
+    'manageTimeLog',
+    'Turn the time log on or off',
+    {
+      body: timeLogSettingsInput,
+    },
+  ),
+  route(
+    'put',
+    '/workspaces/:id/time-log/weeks/:week',
+    'Time log',
+    'logTime',
+    'Log your hours for an ISO week',
+    {
+      body: logWeekInput,
+    },
+  ),
+  route('post', '/time-log/:id/confirm', 'Time log', 'reviewTime', 'Confirm a logged week'),
+  route('post', '/time-log/:id/return', 'Time log', 'reviewTime', 'Send a logged week back', {
+    body: returnWeekInput,
   }),
 
   route(

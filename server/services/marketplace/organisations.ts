@@ -1,7 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { orgInvitations, orgSupervisors, organisations, users } from '../../db/schema.ts';
+import {
+  orgInvitations,
+  orgSupervisors,
+  organisations,
+  programmeOrganisations,
+  users,
+} from '../../db/schema.ts';
 import type { OrgAccess } from '../../auth/permissions.ts';
 import type { Organisation } from '../../../shared/schemas/marketplace-views.ts';
 import type { createOrgInput, updateOrgInput } from '../../../shared/schemas/marketplace.ts';
@@ -23,6 +29,16 @@ export async function getOrgAccess(db: Db, orgId: string, userId: string): Promi
   return row ? { orgId, isSupervisor: row.supervisor !== null } : null;
 }
 
+/** Verified when the staff of a programme it belongs to checked it. */
+async function isOrgVerified(db: Db, orgId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ orgId: programmeOrganisations.orgId })
+    .from(programmeOrganisations)
+    .where(and(eq(programmeOrganisations.orgId, orgId), isNotNull(programmeOrganisations.verifiedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
 async function toOrganisation(db: Db, row: OrgRow, withTeam: boolean): Promise<Organisation> {
   const org: Organisation = {
     id: row.id,
@@ -33,6 +49,7 @@ async function toOrganisation(db: Db, row: OrgRow, withTeam: boolean): Promise<O
     workMode: row.workMode,
     description: row.description,
     createdAt: row.createdAt.toISOString(),
+    verified: await isOrgVerified(db, row.id),
   };
   if (!withTeam) return org;
   org.supervisors = await db

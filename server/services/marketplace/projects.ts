@@ -111,12 +111,26 @@ export async function getProjectAccess(
 ): Promise<ProjectAccess | null> {
   if (!isUuid(projectId)) return null;
   const [row] = await db
-    .select({ status: projects.status, orgId: projects.orgId, moderation: moderationSql })
+    .select({
+      status: projects.status,
+      orgId: projects.orgId,
+      moderation: moderationSql,
+      moderatesProject: sql<boolean>`(exists (select 1 from programme_projects pp
+          join programme_staff ps on ps.programme_id = pp.programme_id
+          where pp.project_id = ${projects.id} and ps.user_id = ${userId})
+        or exists (select 1 from users u where u.id = ${userId} and u.role = 'admin'))`,
+    })
     .from(projects)
     .where(eq(projects.id, projectId));
   if (!row) return null;
   const org = await getOrgAccess(db, row.orgId, userId);
-  return { projectId, status: row.status, moderation: row.moderation, org };
+  return {
+    projectId,
+    status: row.status,
+    moderation: row.moderation,
+    org,
+    moderatesProject: row.moderatesProject,
+  };
 }
 
 /** A project and the caller's standing toward its organisation (for `canEdit`); the caller has authorized seeing it. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -9,6 +9,7 @@ import {
   portfolioHandles,
   projects,
   studentProfiles,
+  timeLogEntries,
   users,
   workspaceCompletions,
   workspaceMilestones,
@@ -87,6 +88,11 @@ export async function setHandle(db: Db, userId: string, handle: string): Promise
 
 const endorsers = alias(users, 'endorsers');
 
+const confirmedTotal = (totals: { workspaceId: string; total: string }[], workspaceId: string) => {
+  const found = totals.find((row) => row.workspaceId === workspaceId);
+  return found ? Number(found.total) : null;
+};
+
 /** Entries matching `where`, each with its completion, deliverables, milestones and credentials. */
 export async function loadEntries(db: Db, where: SQL | undefined): Promise<LoadedEntry[]> {
   const rows = await db
@@ -108,7 +114,7 @@ export async function loadEntries(db: Db, where: SQL | undefined): Promise<Loade
     .orderBy(desc(portfolioEntries.endDate), desc(portfolioEntries.createdAt));
   if (rows.length === 0) return [];
   const workspaceIds = [...new Set(rows.map((row) => row.entry.workspaceId))];
-  const [files, milestones, credentials] = await Promise.all([
+  const [files, milestones, credentials, hours] = await Promise.all([
     db
       .select()
       .from(deliverables)
@@ -137,12 +143,21 @@ export async function loadEntries(db: Db, where: SQL | undefined): Promise<Loade
         ),
       )
       .orderBy(asc(issuedCredentials.issuedAt)),
+    db
+      .select({
+        workspaceId: timeLogEntries.workspaceId,
+        total: sql<string>`sum(${timeLogEntries.hours})`,
+      })
+      .from(timeLogEntries)
+      .where(and(inArray(timeLogEntries.workspaceId, workspaceIds), eq(timeLogEntries.status, 'confirmed')))
+      .groupBy(timeLogEntries.workspaceId),
   ]);
   return rows.map((row) => ({
     ...row,
     deliverables: files.filter((file) => file.workspaceId === row.entry.workspaceId),
     milestones: milestones.filter((milestone) => milestone.workspaceId === row.entry.workspaceId),
     credentialIds: credentials.filter((credential) => credential.entryId === row.entry.id).map((c) => c.id),
+    confirmedHours: confirmedTotal(hours, row.entry.workspaceId),
   }));
 }
 

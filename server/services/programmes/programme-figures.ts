@@ -216,6 +216,32 @@ export const FIGURES: FigureDefinition[] = [
     },
   },
   {
+    // Only workspaces whose supervisor turned the time log on have lines; confirmed hours are the
+    // ones a supervisor signed off, the figure a programme can report to its funder.
+    id: 'time-log',
+    title: 'Hours logged and confirmed in time logs',
+    columns: [
+      { key: 'measure', label: 'Hours' },
+      { key: 'hours', label: 'Total' },
+      { key: 'placements', label: 'Placements' },
+    ],
+    async run(db, scope) {
+      const rows = await queryRows<Row>(
+        db,
+        sql`${scope}, logged as (
+          select e.workspace_id, e.hours, e.status from time_log_entries e join placements w on w.id = e.workspace_id
+        )
+        select m.measure,
+          coalesce(sum(l.hours) filter (where m.position = 0 or l.status = 'confirmed'), 0)::float8 as hours,
+          count(distinct l.workspace_id) filter (where m.position = 0 or l.status = 'confirmed')::int as placements
+        from (values ('Logged', 0), ('Logged and confirmed', 1)) as m(measure, position)
+        left join logged l on true
+        group by m.measure, m.position order by m.position`,
+      );
+      return rows.map((row) => numbers(row, ['hours', 'placements']));
+    },
+  },
+  {
     id: 'feedback',
     title: 'Feedback ratings after completion',
     columns: [

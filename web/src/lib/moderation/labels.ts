@@ -27,3 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 /** Audit times in UTC, so staff in different places quote the same time. */
 export const formatWhen = (iso: string) =>
   formatDateTime(iso, { ...dateSettings(), timeZone: 'UTC' }) + ' UTC';
+
+/** Who may file a report: the same accounts as the server's `fileReport` rule. */
+export const canFileReport = (role: string | undefined): boolean =>
+  role === 'student' || role === 'supervisor';

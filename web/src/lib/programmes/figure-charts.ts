@@ -16,6 +16,7 @@ const SHAPES: Record<string, ChartShape> = {
   'applications-per-project': { label: ['applications'], series: ['projects'] },
   completion: { label: ['outcome'], series: ['placements'] },
   'hours-and-fees': { label: ['currency'], series: ['hours', 'fees'] },
+  'time-log': { label: ['measure'], series: ['hours'] },
   feedback: { label: ['rating'], series: ['interns', 'supervisors'] },
   'weekly-hours': { label: ['hours'], series: ['students'] },
   'access-by-group': {

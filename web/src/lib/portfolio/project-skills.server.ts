@@ -1,7 +1,6 @@
 import type { Application, Organisation, Project, SkillNeed } from '$shared/schemas/marketplace-views.ts';
 import { apiFetchAll } from '$lib/api.ts';
 
-
 /**
  * The skills of the project a workspace was opened for, which are the only ones its supervisor may
  * verify on completion; null when the workspace was opened directly (then any skill may be named).

@@ -3,7 +3,6 @@ import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { optional, required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
-
 export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const user = signedInUser(locals, url);
   const id = encodeURIComponent(params.id);

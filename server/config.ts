@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { YJS_HELD_BYTES_MAX, YJS_HELD_FRAMES_MAX } from '../shared/limits.ts';
 
 /**
  * Everything Stint reads from the environment, validated once at start. A bad value stops the
@@ -73,6 +74,18 @@ const environment = z.object({
     .default(15 * 60 * 1000),
   /** The UTC hour from which each day's digest goes out. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /**
+   * Frames and bytes a paused Yjs connection may hold before it is closed (shared/limits.ts has the
+   * defaults). Lowered only by the test of that close path: with the defaults a flood is held back
+   * by TCP long before the queue fills.
+   */
+  YJS_HELD_FRAMES_MAX: z.coerce.number().int().min(1).max(1_000_000).default(YJS_HELD_FRAMES_MAX),
+  YJS_HELD_BYTES_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 ** 3)
+    .default(YJS_HELD_BYTES_MAX),
 });
 
 export interface Config {
@@ -108,6 +121,13 @@ export interface Config {
   mail: MailConfig;
   /** The scheduled reminders and daily digest (services/accounts/reminders.ts). */
   reminders: { intervalMs: number; digestHour: number };
+  /** What a paused Yjs connection may hold before it is closed (realtime/yjs/connection.ts). */
+  yjsHeld: YjsHeldLimits;
+}
+
+export interface YjsHeldLimits {
+  frames: number;
+  bytes: number;
 }
 
 export interface MailConfig {
@@ -184,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMs: vars.MAIL_RETRY_MS,
     },
     reminders: { intervalMs: vars.REMINDERS_INTERVAL_MS, digestHour: vars.DIGEST_HOUR },
+    yjsHeld: { frames: vars.YJS_HELD_FRAMES_MAX, bytes: vars.YJS_HELD_BYTES_MAX },
     issuerImage: vars.ISSUER_IMAGE_URL,
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD

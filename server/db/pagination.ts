@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.ts';
 
@@ -50,4 +50,49 @@ export function toPage<Row extends Position, Item>(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(shape), next: rows.length > limit && last ? writeCursor(last) : null };
+}
+
+/** A page of a list as the contract answers it. */
+export interface Page<Item> {
+  items: Item[];
+  next: string | null;
+}
+
+/** `toPage` for rows whose position is not at their top level (joined selections). */
+export function toPageAt<Row, Item>(
+  rows: Row[],
+  limit: number,
+  positionOf: (row: Row) => Position,
+  shape: (row: Row) => Item,
+): Page<Item> {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(shape),
+    next: rows.length > limit && last !== undefined ? writeCursor(positionOf(last)) : null,
+  };
+}
+
+/** The condition "after the cursor" for an oldest-first order on (createdAt, id). */
+export function afterCursor(createdAt: PgColumn, id: PgColumn, cursor: Position | null): SQL | undefined {
+  if (!cursor) return undefined;
+  return or(gt(createdAt, cursor.createdAt), and(eq(createdAt, cursor.createdAt), gt(id, cursor.id)));
+}
+
+/**
+ * A page cut from a list already in memory, newest first on (createdAt, id): for lists merged from
+ * several tables, whose rows are few per owner but must still come a bounded page at a time.
+ */
+export function pageInMemory<Item>(
+  items: Item[],
+  page: { cursor?: string | undefined; limit: number },
+  positionOf: (item: Item) => Position,
+): Page<Item> {
+  const cursor = readCursor(page.cursor);
+  const newestFirst = (a: Position, b: Position) =>
+    b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const after = items
+    .filter((item) => !cursor || newestFirst(cursor, positionOf(item)) < 0)
+    .sort((a, b) => newestFirst(positionOf(a), positionOf(b)));
+  return toPageAt(after.slice(0, page.limit + 1), page.limit, positionOf, (item) => item);
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import {
   changeName,
@@ -66,7 +67,7 @@ export function accountSettingsRouter(context: AppContext): Router {
 
   router.get('/me/sessions', async (request, response) => {
     const user = requireUser(request);
-    response.json({ items: await listSessions(db, user), next: null });
+    response.json(await listSessions(db, user, parseInput(pageQuery, request.query)));
   });
 
   router.post('/me/sessions/end-all', async (request, response) => {

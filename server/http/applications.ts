@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import { authorizeApplication } from '../auth/permissions.ts';
 import {
@@ -32,7 +33,7 @@ export function applicationsRouter(context: AppContext): Router {
 
   router.get('/applications', async (request, response) => {
     const user = requireUser(request);
-    response.json({ items: await listMyApplications(db, user.id), next: null });
+    response.json(await listMyApplications(db, user.id, parseInput(pageQuery, request.query)));
   });
 
   router.get('/applications/:id', async (request, response) => {

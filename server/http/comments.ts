@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import {
   authorize,
@@ -45,7 +46,7 @@ export function commentsRouter(context: AppContext): Router {
 
   router.get('/workspaces/:id/comments', async (request, response) => {
     const granted = await access(request, 'viewWorkspace');
-    response.json({ items: await listThreads(db, granted.workspaceId), next: null });
+    response.json(await listThreads(db, granted.workspaceId, parseInput(pageQuery, request.query)));
   });
 
   router.post('/workspaces/:id/comments', async (request, response) => {

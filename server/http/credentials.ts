@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import { authorize } from '../auth/permissions.ts';
 import { getWorkspaceAccess } from '../services/workspace/workspaces.ts';
@@ -71,7 +72,9 @@ export function credentialsRouter(context: AppContext): Router {
       await getWorkspaceAccess(db, String(request.params.id), user.id),
       'revokeCredential',
     );
-    response.json({ items: await listWorkspaceCredentials(db, access.workspaceId), next: null });
+    response.json(
+      await listWorkspaceCredentials(db, access.workspaceId, parseInput(pageQuery, request.query)),
+    );
   });
 
   router.post('/credentials/:id/revoke', async (request, response) => {

@@ -1,4 +1,6 @@
 import { Router, type Request } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
+import { parseInput } from './validate.ts';
 import type { AppContext } from '../context.ts';
 import { canAnswerInvitation } from '../auth/permissions.ts';
 import {
@@ -27,7 +29,7 @@ export function invitationsRouter(context: AppContext): Router {
 
   router.get('/me/invitations', async (request, response) => {
     const user = requireUser(request);
-    response.json({ items: await listMyInvitations(db, user), next: null });
+    response.json(await listMyInvitations(db, user, parseInput(pageQuery, request.query)));
   });
 
   router.post('/invitations/:id/accept', async (request, response) => {

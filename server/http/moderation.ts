@@ -69,8 +69,8 @@ export function moderationRouter(context: AppContext): Router {
 
   router.get('/programmes/:id/reports', async (request, response) => {
     const { access } = await moderation(request);
-    const { status } = parseInput(reportsQuery, request.query);
-    response.json({ items: await listReports(db, access.programmeId, status), next: null });
+    const { status, ...page } = parseInput(reportsQuery, request.query);
+    response.json(await listReports(db, access.programmeId, status, page));
   });
 
   router.post('/programmes/:id/reports/:reportId/resolve', async (request, response) => {
@@ -129,8 +129,8 @@ export function moderationRouter(context: AppContext): Router {
   // The instance admin: reports about things in no programme, everyone, the whole audit log.
   router.get('/admin/reports', async (request, response) => {
     instanceModerator(request);
-    const { status } = parseInput(reportsQuery, request.query);
-    response.json({ items: await listReports(db, null, status), next: null });
+    const { status, ...page } = parseInput(reportsQuery, request.query);
+    response.json(await listReports(db, null, status, page));
   });
 
   router.post('/admin/reports/:reportId/resolve', async (request, response) => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import { inviteToOrganisation } from '../services/workspace/member-invitations.ts';
 import { authorizeAccount, authorizeOrg, orgNotFound } from '../auth/permissions.ts';
@@ -34,7 +35,7 @@ export function organisationsRouter(context: AppContext): Router {
 
   router.get('/orgs', async (request, response) => {
     const user = requireUser(request);
-    response.json({ items: await listMyOrganisations(db, user.id), next: null });
+    response.json(await listMyOrganisations(db, user.id, parseInput(pageQuery, request.query)));
   });
 
   router.get('/orgs/:id', async (request, response) => {
@@ -58,10 +59,8 @@ export function organisationsRouter(context: AppContext): Router {
 
   router.get('/orgs/:id/projects', async (request, response) => {
     const user = requireUser(request);
-    response.json({
-      items: await listOrgProjects(db, authorizeOrg(await orgAccess(String(request.params.id), user.id))),
-      next: null,
-    });
+    const access = authorizeOrg(await orgAccess(String(request.params.id), user.id));
+    response.json(await listOrgProjects(db, access, parseInput(pageQuery, request.query)));
   });
 
   return router;

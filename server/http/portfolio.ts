@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { authorizeEntry, authorizeSharedEntry } from '../auth/permissions.ts';
@@ -86,7 +87,7 @@ export function portfolioRouter(context: AppContext): Router {
   }
 
   router.get('/portfolio/entries', async (request, response) => {
-    response.json({ items: await listMyEntries(db, requireUser(request).id), next: null });
+    response.json(await listMyEntries(db, requireUser(request).id, parseInput(pageQuery, request.query)));
   });
 
   router.get('/portfolio/entries/:id', async (request, response) => {

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import {
   authorizeJoinWithCode,
@@ -69,10 +70,12 @@ export function programmesRouter(context: AppContext): Router {
 
   router.get('/programmes', async (request, response) => {
     const user = requireUser(request);
-    const items = canListAllProgrammes(user.role)
-      ? await listAllProgrammes(db)
-      : await listStaffProgrammes(db, user);
-    response.json({ items, next: null });
+    const page = parseInput(pageQuery, request.query);
+    response.json(
+      canListAllProgrammes(user.role)
+        ? await listAllProgrammes(db, page)
+        : await listStaffProgrammes(db, user, page),
+    );
   });
 
   router.get('/admin/summary', async (request, response) => {

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import type { AppContext } from '../context.ts';
 import {
   changeProjectStatus,
@@ -107,7 +108,7 @@ export function projectsRouter(context: AppContext): Router {
 
   router.get('/projects/:id/applications', async (request, response) => {
     const { projectId } = await projectAccess(request, 'manageOrg');
-    response.json({ items: await listProjectApplications(db, projectId), next: null });
+    response.json(await listProjectApplications(db, projectId, parseInput(pageQuery, request.query)));
   });
 
   router.get('/projects/:id/matches', async (request, response) => {

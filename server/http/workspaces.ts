@@ -96,7 +96,7 @@ export function workspacesRouter(context: AppContext): Router {
 
   router.get('/workspaces/:id/versions', async (request, response) => {
     const granted = await access(request, 'viewWorkspace');
-    response.json({ items: await listVersions(db, granted.workspaceId), next: null });
+    response.json(await listVersions(db, granted.workspaceId, parseInput(pageQuery, request.query)));
   });
 
   router.post('/workspaces/:id/versions', async (request, response) => {

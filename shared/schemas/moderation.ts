@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.ts';
 import {
   REPORT_STATUSES,
   REPORT_TARGETS,
@@ -23,7 +24,10 @@ export const resolveReportInput = z.strictObject({
   reason,
 });
 
-export const reportsQuery = z.strictObject({ status: z.enum(REPORT_STATUSES).optional() });
+export const reportsQuery = z.strictObject({
+  status: z.enum(REPORT_STATUSES).optional(),
+  ...pageQuery.shape,
+});
 
 export const orgVerificationInput = z.strictObject({ verified: z.boolean(), reason });
 

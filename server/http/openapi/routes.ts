@@ -127,7 +127,10 @@ export const API_ROUTES: ApiRoute[] = [
     body: createOrgInput,
     status: 201,
   }),
-  route('get', '/orgs', 'Organisations', 'signedIn', 'The caller’s organisations', { answers: 'list' }),
+  route('get', '/orgs', 'Organisations', 'signedIn', 'The caller’s organisations', {
+    answers: 'list',
+    query: pageQuery,
+  }),
   route('get', '/orgs/:id', 'Organisations', 'signedIn', 'One organisation (more for its supervisors)'),
   route('patch', '/orgs/:id', 'Organisations', 'manageOrg', 'Change an organisation', {
     body: updateOrgInput,
@@ -138,6 +141,7 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('get', '/orgs/:id/projects', 'Organisations', 'signedIn', 'An organisation’s projects', {
     answers: 'list',
+    query: pageQuery,
   }),
 
   route('get', '/project-templates', 'Projects', 'signedIn', 'Guided project templates', { answers: 'list' }),
@@ -162,6 +166,7 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('get', '/projects/:id/applications', 'Applications', 'manageOrg', 'A project’s applicants', {
     answers: 'list',
+    query: pageQuery,
   }),
   route('get', '/projects/:id/matches', 'Matching', 'manageOrg', 'Students ranked for a project', {
     query: matchesQuery,
@@ -172,7 +177,10 @@ export const API_ROUTES: ApiRoute[] = [
     status: 201,
   }),
 
-  route('get', '/applications', 'Applications', 'signedIn', 'The caller’s applications', { answers: 'list' }),
+  route('get', '/applications', 'Applications', 'signedIn', 'The caller’s applications', {
+    answers: 'list',
+    query: pageQuery,
+  }),
   route('get', '/applications/:id', 'Applications', 'viewApplication', 'One application'),
   route(
     'post',
@@ -236,6 +244,7 @@ export const API_ROUTES: ApiRoute[] = [
     'Invitations waiting for the caller’s confirmed address',
     {
       answers: 'list',
+      query: pageQuery,
     },
   ),
   route('post', '/invitations/:id/accept', 'Invitations', 'answerInvitation', 'Accept an invitation'),
@@ -270,6 +279,7 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('get', '/workspaces/:id/versions', 'Versions', 'viewWorkspace', 'Named versions of the brief', {
     answers: 'list',
+    query: pageQuery,
   }),
   route('post', '/workspaces/:id/versions', 'Versions', 'saveVersion', 'Save a named version of the brief', {
     body: saveVersionInput,
@@ -286,6 +296,7 @@ export const API_ROUTES: ApiRoute[] = [
 
   route('get', '/workspaces/:id/comments', 'Comments', 'viewWorkspace', 'Comment threads on the brief', {
     answers: 'list',
+    query: pageQuery,
   }),
   route('post', '/workspaces/:id/comments', 'Comments', 'comment', 'Comment on a stretch of the brief', {
     body: createThreadInput,
@@ -431,6 +442,7 @@ export const API_ROUTES: ApiRoute[] = [
 
   route('get', '/portfolio/entries', 'Portfolio', 'signedIn', 'The caller’s portfolio entries', {
     answers: 'list',
+    query: pageQuery,
   }),
   route('get', '/portfolio/entries/:id', 'Portfolio', 'manageEntry', 'One of the caller’s entries'),
   route('patch', '/portfolio/entries/:id', 'Portfolio', 'manageEntry', 'Change an entry', {
@@ -475,6 +487,7 @@ export const API_ROUTES: ApiRoute[] = [
     'A workspace’s credentials',
     {
       answers: 'list',
+      query: pageQuery,
     },
   ),
   route('post', '/credentials/:id/revoke', 'Credentials', 'revokeCredential', 'Revoke a credential'),
@@ -539,7 +552,10 @@ export const API_ROUTES: ApiRoute[] = [
       body: changeEmailInput,
     },
   ),
-  route('get', '/me/sessions', 'Accounts', 'signedIn', 'The caller’s sessions', { answers: 'list' }),
+  route('get', '/me/sessions', 'Accounts', 'signedIn', 'The caller’s sessions', {
+    answers: 'list',
+    query: pageQuery,
+  }),
   route('delete', '/me/sessions/:id', 'Accounts', 'signedIn', 'Sign out one of the caller’s other sessions'),
   route('post', '/me/sessions/end-all', 'Accounts', 'signedIn', 'Sign out everywhere'),
 
@@ -550,6 +566,7 @@ export const API_ROUTES: ApiRoute[] = [
   }),
   route('get', '/programmes', 'Programmes', 'signedIn', 'Programmes the caller runs (all, for the admin)', {
     answers: 'list',
+    query: pageQuery,
   }),
   route('get', '/admin/summary', 'Programmes', 'viewInstanceSummary', 'Figures across the instance'),
   route('get', '/programmes/:id', 'Programmes', 'runProgramme', 'One programme'),

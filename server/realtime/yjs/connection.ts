@@ -6,6 +6,7 @@ import type { LiveDocument } from '../../services/live/live-documents.ts';
 import { readIncomingUpdate } from '../../services/live/doc-store.ts';
 import { StorageError } from '../../services/live/update-log.ts';
 import { YJS_CLOSE } from '../../../shared/live.ts';
+import type { YjsHeldLimits } from '../../config.ts';
 import {
   YJS_FRAME_BURST,
   YJS_HELD_BYTES_MAX,
@@ -22,6 +23,8 @@ import { FrameBudget } from './frame-budget.ts';
 import { SyncRequests } from './sync-replies.ts';
 import { UpdateGuard, UpdateRefused, type DecodedUpdate } from './update-guard.ts';
 
+/** How long a flooder closed for holding too many frames has to read the close frame before it is cut. */
+const FLOODER_CLOSE_GRACE_MS = 1000;
 /** How often held frames are taken while a connection is over its frame budget. */
 const HELD_DRAIN_INTERVAL_MS = 10;
 
@@ -60,6 +63,7 @@ export class DocumentConnection {
     public readOnly: boolean,
     private readonly role: WorkspaceRole,
     private readonly logger: Logger,
+    private readonly heldLimits: YjsHeldLimits = { frames: YJS_HELD_FRAMES_MAX, bytes: YJS_HELD_BYTES_MAX },
   ) {
     this.syncRequests = new SyncRequests(socket, live.doc, (frame) => this.send(frame));
     this.guard = new UpdateGuard(live.doc);
@@ -109,13 +113,18 @@ export class DocumentConnection {
   private hold(frame: Uint8Array): void {
     this.held.push(frame);
     this.heldBytes += frame.byteLength;
-    if (this.held.length > YJS_HELD_FRAMES_MAX || this.heldBytes > YJS_HELD_BYTES_MAX) {
+    if (this.held.length > this.heldLimits.frames || this.heldBytes > this.heldLimits.bytes) {
       this.held.length = 0;
       this.heldBytes = 0;
-      return this.overBudget('frames');
+      this.overBudget('frames');
+      // The socket stays paused, so the client's answer to the close frame (queued behind its own
+      // flood) is never read: without this, ws would keep the connection for its 30 s close timeout.
+      setTimeout(() => this.socket.terminate(), FLOODER_CLOSE_GRACE_MS).unref();
+      return;
     }
+    if (this.drainTimer) return;
     this.socket.pause();
-    this.drainTimer ??= setTimeout(() => this.drain(), HELD_DRAIN_INTERVAL_MS);
+    this.drainTimer = setTimeout(() => this.drain(), HELD_DRAIN_INTERVAL_MS);
   }
 
   private drain(): void {

@@ -46,6 +46,7 @@ export function createYjsServer(context: AppContext) {
         !allows('editDocument', access),
         access.role!,
         context.logger,
+        context.config.yjsHeld,
       );
       return connection;
     });

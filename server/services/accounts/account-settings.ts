@@ -1,5 +1,7 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPage } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { emailPreferences, sessions, users } from '../../db/schema.ts';
 import type { DomainEventBus } from '../../events.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
@@ -54,12 +56,20 @@ export async function changePassword(
     events.emit('sessions:ended', { userId: caller.id, sessionIds: ended.map((row) => row.id) });
 }
 
-export async function listSessions(db: Db, caller: { id: string; sessionId: string }) {
+/** The account's signed-in sessions, newest first, a page at a time. */
+export async function listSessions(db: Db, caller: { id: string; sessionId: string }, page: PageQuery) {
   const rows = await db
     .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(eq(sessions.userId, caller.id));
-  return rows.map((row) => ({
+    .where(
+      and(
+        eq(sessions.userId, caller.id),
+        beforeCursor(sessions.createdAt, sessions.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => ({
     id: row.id,
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),

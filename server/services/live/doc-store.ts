@@ -2,7 +2,8 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client.ts';
 import { documentSnapshots, documentUpdates } from '../../db/schema.ts';
-import { foldLog } from './document-fold.ts';
+import type { Logger } from 'pino';
+import { dropPending, foldLog } from './document-fold.ts';
 
 /**
  * Where workspace documents live in Postgres: a snapshot per document plus an append-only log of
@@ -80,9 +81,15 @@ export async function countLogRows(db: Db, workspaceId: string): Promise<number>
 
 /**
  * Folds the log into the snapshot in one transaction. Only the rows it read are deleted, so an
- * update appended meanwhile (by this or another process) stays in the log and is not lost.
+ * update appended meanwhile (by this or another process) stays in the log and is not lost. Pending
+ * structs (rows stored before the update guard refused updates whose dependencies are missing) are
+ * dropped from the snapshot, with a warning naming the workspace and the bytes dropped.
  */
-export async function compactDocument(db: Db, workspaceId: string): Promise<{ folded: number }> {
+export async function compactDocument(
+  db: Db,
+  workspaceId: string,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<{ folded: number; droppedPendingBytes: number }> {
   return db.transaction(async (tx) => {
     // Compactors of one document (in any process) take turns: without a snapshot row yet there is
     // nothing for FOR UPDATE to lock, and an older fold committing last would delete rows it never read.
@@ -97,7 +104,7 @@ export async function compactDocument(db: Db, workspaceId: string): Promise<{ fo
       .from(documentUpdates)
       .where(eq(documentUpdates.workspaceId, workspaceId))
       .orderBy(asc(documentUpdates.id));
-    if (log.length === 0) return { folded: 0 };
+    if (log.length === 0) return { folded: 0, droppedPendingBytes: 0 };
     const doc = new Y.Doc();
     // An update that cannot apply is dropped here rather than carried forever: every row read is folded.
     foldLog(
@@ -105,6 +112,12 @@ export async function compactDocument(db: Db, workspaceId: string): Promise<{ fo
       snapshot?.state,
       log.map((row) => row.update),
     );
+    const droppedPendingBytes = dropPending(doc);
+    if (droppedPendingBytes > 0)
+      logger?.warn(
+        { workspaceId, droppedPendingBytes },
+        'compaction dropped pending structs: updates whose dependencies never arrived',
+      );
     const folded = log.map((row) => row.id);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
@@ -118,6 +131,6 @@ export async function compactDocument(db: Db, workspaceId: string): Promise<{ fo
     for (let start = 0; start < folded.length; start += 5000) {
       await tx.delete(documentUpdates).where(inArray(documentUpdates.id, folded.slice(start, start + 5000)));
     }
-    return { folded: folded.length };
+    return { folded: folded.length, droppedPendingBytes };
   });
 }

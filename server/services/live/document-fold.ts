@@ -34,6 +34,20 @@ export function foldLog(
   return { skipped };
 }
 
+/**
+ * Throws away what `doc` holds but cannot integrate: structs (and deletions) waiting for updates
+ * that never arrived. Yjs keeps them in `store.pendingStructs`/`pendingDs` and writes them into every
+ * encoded state, so without this they would survive every compaction and reach every newcomer.
+ * Answers how many bytes were dropped (0: nothing was pending).
+ */
+export function dropPending(doc: Y.Doc): number {
+  const { store } = doc;
+  const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  return bytes;
+}
+
 /** Whether a live document with this many log rows should be compacted. */
 export const compactionDue = (logLength: number): boolean => logLength >= COMPACT_AFTER_UPDATES;
 

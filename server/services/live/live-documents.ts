@@ -62,7 +62,7 @@ export class LiveDocument {
 
   compactInBackground(): void {
     if (this.compacting) return;
-    this.compacting = compactDocument(this.db, this.workspaceId)
+    this.compacting = compactDocument(this.db, this.workspaceId, this.logger)
       .then(({ folded }) => {
         this.logLength = logLengthAfterFold(this.logLength, folded);
       })

@@ -1,6 +1,8 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import {
   applications,
   orgSupervisors,
@@ -151,19 +153,30 @@ export async function getApplication(db: Db, applicationId: string): Promise<App
   return toApplication(await loadApplication(db, applicationId));
 }
 
-export async function listMyApplications(db: Db, studentId: string): Promise<Application[]> {
-  const rows = await baseQuery(db)
-    .where(eq(applications.studentId, studentId))
-    .orderBy(desc(applications.createdAt));
-  return rows.map(toApplication);
+/** A student's applications, newest first, a page at a time. */
+export async function listMyApplications(
+  db: Db,
+  studentId: string,
+  page: PageQuery,
+): Promise<Page<Application>> {
+  return applicationPage(db, eq(applications.studentId, studentId), page);
 }
 
 /** A project's applicants, for its organisation's supervisors (the caller has authorized `manageOrg`). */
-export async function listProjectApplications(db: Db, projectId: string): Promise<Application[]> {
+export async function listProjectApplications(
+  db: Db,
+  projectId: string,
+  page: PageQuery,
+): Promise<Page<Application>> {
+  return applicationPage(db, eq(applications.projectId, projectId), page);
+}
+
+async function applicationPage(db: Db, which: SQL, page: PageQuery): Promise<Page<Application>> {
   const rows = await baseQuery(db)
-    .where(eq(applications.projectId, projectId))
-    .orderBy(desc(applications.createdAt));
-  return rows.map(toApplication);
+    .where(and(which, beforeCursor(applications.createdAt, applications.id, readCursor(page.cursor))))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(page.limit + 1);
+  return toPageAt(rows, page.limit, (row) => row.application, toApplication);
 }
 
 const OPEN: Application['status'][] = ['submitted', 'shortlisted'];

@@ -1,6 +1,8 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import {
   orgInvitations,
   orgSupervisors,
@@ -102,12 +104,32 @@ export async function getOrganisation(db: Db, access: OrgAccess): Promise<Organi
   return toOrganisation(db, row, access.isSupervisor);
 }
 
-export async function listMyOrganisations(db: Db, userId: string): Promise<Organisation[]> {
+/** The organisations the user supervises, newest first, a page at a time. */
+export async function listMyOrganisations(
+  db: Db,
+  userId: string,
+  page: PageQuery,
+): Promise<Page<Organisation>> {
   const rows = await db
     .select({ org: organisations })
     .from(orgSupervisors)
     .innerJoin(organisations, eq(organisations.id, orgSupervisors.orgId))
-    .where(eq(orgSupervisors.userId, userId))
-    .orderBy(asc(organisations.name));
-  return Promise.all(rows.map((row) => toOrganisation(db, row.org, true)));
+    .where(
+      and(
+        eq(orgSupervisors.userId, userId),
+        beforeCursor(organisations.createdAt, organisations.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(organisations.createdAt), desc(organisations.id))
+    .limit(page.limit + 1);
+  const shaped = toPageAt(
+    rows,
+    page.limit,
+    (row) => row.org,
+    (row) => row.org,
+  );
+  return {
+    items: await Promise.all(shaped.items.map((org) => toOrganisation(db, org, true))),
+    next: shaped.next,
+  };
 }

@@ -1,6 +1,8 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import type { DomainEventBus } from '../../events.ts';
 import { applications, organisations, projects } from '../../db/schema.ts';
 import type { OrgAccess, ProjectAccess } from '../../auth/permissions.ts';
@@ -252,8 +254,8 @@ export async function loadProjectViews(db: Db, ids: string[]): Promise<Project[]
   return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, false));
 }
 
-/** Every project of an organisation, drafts included, for its supervisors. */
-export async function listOrgProjects(db: Db, access: OrgAccess): Promise<Project[]> {
+/** An organisation's projects, drafts included, newest first, a page at a time, for its supervisors. */
+export async function listOrgProjects(db: Db, access: OrgAccess, page: PageQuery): Promise<Page<Project>> {
   const rows = await db
     .select({
       project: projects,
@@ -263,7 +265,18 @@ export async function listOrgProjects(db: Db, access: OrgAccess): Promise<Projec
     })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.orgId))
-    .where(eq(projects.orgId, access.orgId))
-    .orderBy(sql`${projects.createdAt} desc`);
-  return rows.map((row) => toProject(row.project, row.org, row.seatsTaken, true, row.moderation));
+    .where(
+      and(
+        eq(projects.orgId, access.orgId),
+        beforeCursor(projects.createdAt, projects.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => row.project,
+    (row) => toProject(row.project, row.org, row.seatsTaken, true, row.moderation),
+  );
 }

@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { issuedCredentials, portfolioEntries, users, workspaces } from '../../db/schema.ts';
 import type { DomainEventBus } from '../../events.ts';
 import type { CredentialStatus } from '../../../shared/schemas/portfolio.ts';
@@ -204,7 +206,7 @@ export async function getPublicCredential(db: Db, credentialId: string, checkPro
 }
 
 /** The credentials issued for a workspace's interns, newest first, for its supervisors to review or revoke. */
-export async function listWorkspaceCredentials(db: Db, workspaceId: string) {
+export async function listWorkspaceCredentials(db: Db, workspaceId: string, page: PageQuery) {
   const rows = await db
     .select({
       id: issuedCredentials.id,
@@ -215,9 +217,16 @@ export async function listWorkspaceCredentials(db: Db, workspaceId: string) {
     .from(issuedCredentials)
     .innerJoin(portfolioEntries, eq(portfolioEntries.id, issuedCredentials.entryId))
     .innerJoin(users, eq(users.id, portfolioEntries.studentId))
-    .where(eq(portfolioEntries.workspaceId, workspaceId))
-    .orderBy(desc(issuedCredentials.issuedAt));
-  return rows.map((row) => ({
+    .where(
+      and(
+        eq(portfolioEntries.workspaceId, workspaceId),
+        beforeCursor(issuedCredentials.issuedAt, issuedCredentials.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(issuedCredentials.issuedAt), desc(issuedCredentials.id))
+    .limit(page.limit + 1);
+  const position = (row: (typeof rows)[number]) => ({ createdAt: row.issuedAt, id: row.id });
+  return toPageAt(rows, page.limit, position, (row) => ({
     id: row.id,
     student: { name: row.studentName },
     issuedAt: row.issuedAt.toISOString(),

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import {
   deliverables,
   issuedCredentials,
@@ -94,8 +96,9 @@ const confirmedTotal = (totals: { workspaceId: string; total: string }[], worksp
 };
 
 /** Entries matching `where`, each with its completion, deliverables, milestones and credentials. */
-export async function loadEntries(db: Db, where: SQL | undefined): Promise<LoadedEntry[]> {
-  const rows = await db
+/** Entries matching `where`, latest end date first; with `limit`, newest created first (for pages). */
+export async function loadEntries(db: Db, where: SQL | undefined, limit?: number): Promise<LoadedEntry[]> {
+  const query = db
     .select({
       entry: portfolioEntries,
       completion: workspaceCompletions,
@@ -111,7 +114,12 @@ export async function loadEntries(db: Db, where: SQL | undefined): Promise<Loade
     .leftJoin(endorsers, eq(endorsers.id, workspaceCompletions.completedBy))
     .leftJoin(projects, eq(projects.id, workspaces.projectId))
     .where(where)
-    .orderBy(desc(portfolioEntries.endDate), desc(portfolioEntries.createdAt));
+    .orderBy(
+      ...(limit === undefined
+        ? [desc(portfolioEntries.endDate), desc(portfolioEntries.createdAt)]
+        : [desc(portfolioEntries.createdAt), desc(portfolioEntries.id)]),
+    );
+  const rows = limit === undefined ? await query : await query.limit(limit);
   if (rows.length === 0) return [];
   const workspaceIds = [...new Set(rows.map((row) => row.entry.workspaceId))];
   const [files, milestones, credentials, hours] = await Promise.all([
@@ -175,8 +183,14 @@ export async function loadSharedEntry(db: Db, token: string): Promise<LoadedEntr
   return loaded ?? null;
 }
 
-export async function listMyEntries(db: Db, userId: string): Promise<PortfolioEntry[]> {
-  return (await loadEntries(db, eq(portfolioEntries.studentId, userId))).map(ownerEntryView);
+/** The student's entries, newest first, a page at a time. */
+export async function listMyEntries(db: Db, userId: string, page: PageQuery): Promise<Page<PortfolioEntry>> {
+  const where = and(
+    eq(portfolioEntries.studentId, userId),
+    beforeCursor(portfolioEntries.createdAt, portfolioEntries.id, readCursor(page.cursor)),
+  );
+  const loaded = await loadEntries(db, where, page.limit + 1);
+  return toPageAt(loaded, page.limit, (row) => row.entry, ownerEntryView);
 }
 
 /**

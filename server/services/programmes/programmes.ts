@@ -1,6 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { programmeStaff, programmes } from '../../db/schema.ts';
 import type { ProgrammeAccess } from '../../auth/permissions.ts';
 import type { AccountRole } from '../../../shared/roles.ts';
@@ -66,25 +68,40 @@ export async function getProgramme(db: Db, access: ProgrammeAccess): Promise<Pro
   return toProgramme(row);
 }
 
-/** Every programme (for the instance admin), newest term first. */
-export async function listAllProgrammes(db: Db): Promise<Programme[]> {
+const newestFirst = [desc(programmes.createdAt), desc(programmes.id)];
+
+/** Every programme (for the instance admin), newest first, a page at a time. */
+export async function listAllProgrammes(db: Db, page: PageQuery): Promise<Page<Programme>> {
   const rows = await db
     .select()
     .from(programmes)
-    .orderBy(sql`${programmes.startsOn} desc`, asc(programmes.name));
-  return rows.map(toProgramme);
+    .where(beforeCursor(programmes.createdAt, programmes.id, readCursor(page.cursor)))
+    .orderBy(...newestFirst)
+    .limit(page.limit + 1);
+  return toPageAt(rows, page.limit, (row) => row, toProgramme);
 }
 
 /** The programmes a person is staff of; pending staff invitations to their email are claimed first. */
-export async function listStaffProgrammes(db: Db, user: { id: string; email: string }): Promise<Programme[]> {
-  await claimStaffInvitations(db, user);
+export async function listStaffProgrammes(
+  db: Db,
+  user: { id: string; email: string },
+  page: PageQuery,
+): Promise<Page<Programme>> {
+  const cursor = readCursor(page.cursor);
+  if (!cursor) await claimStaffInvitations(db, user);
   const rows = await db
     .select({ programme: programmes })
     .from(programmeStaff)
     .innerJoin(programmes, eq(programmes.id, programmeStaff.programmeId))
-    .where(eq(programmeStaff.userId, user.id))
-    .orderBy(sql`${programmes.startsOn} desc`, asc(programmes.name));
-  return rows.map((row) => toProgramme(row.programme));
+    .where(and(eq(programmeStaff.userId, user.id), beforeCursor(programmes.createdAt, programmes.id, cursor)))
+    .orderBy(...newestFirst)
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => row.programme,
+    (row) => toProgramme(row.programme),
+  );
 }
 
 /** The hourly fee floor for an organisation's projects: its programme's, or the instance default. */

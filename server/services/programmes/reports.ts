@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { reports, users } from '../../db/schema.ts';
 import type { DomainEventBus } from '../../events.ts';
 import type { ReportStatus, ReportTarget } from '../../../shared/moderation.ts';
@@ -88,13 +90,17 @@ function toReport(row: typeof reports.$inferSelect, reporter: { id: string; name
 
 /**
  * The queue of a programme (or, with `null`, the reports about things in no programme, which the
- * instance admin handles): open ones oldest first, closed ones newest first.
+ * instance admin handles), a page at a time: open ones oldest first (the longest waiting on top);
+ * closed ones, or all of them, newest first.
  */
 export async function listReports(
   db: Db,
   programmeId: string | null,
-  status?: ReportStatus,
-): Promise<Report[]> {
+  status: ReportStatus | undefined,
+  page: PageQuery,
+): Promise<Page<Report>> {
+  const cursor = readCursor(page.cursor);
+  const oldestFirst = status === 'open';
   const rows = await db
     .select({ report: reports, reporter: { id: users.id, name: users.name } })
     .from(reports)
@@ -103,14 +109,23 @@ export async function listReports(
       and(
         programmeId ? eq(reports.programmeId, programmeId) : isNull(reports.programmeId),
         status ? eq(reports.status, status) : undefined,
+        oldestFirst
+          ? afterCursor(reports.createdAt, reports.id, cursor)
+          : beforeCursor(reports.createdAt, reports.id, cursor),
       ),
     )
     .orderBy(
-      asc(sql`${reports.status} <> 'open'`),
-      status === 'open' ? asc(reports.createdAt) : desc(reports.createdAt),
+      ...(oldestFirst
+        ? [asc(reports.createdAt), asc(reports.id)]
+        : [desc(reports.createdAt), desc(reports.id)]),
     )
-    .limit(200);
-  return rows.map((row) => toReport(row.report, row.reporter));
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => row.report,
+    (row) => toReport(row.report, row.reporter),
+  );
 }
 
 /**

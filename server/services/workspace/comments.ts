@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { briefComments, users } from '../../db/schema.ts';
 import type { DomainEventBus } from '../../events.ts';
 import { AppError } from '../../errors.ts';
@@ -79,9 +81,31 @@ function group(rows: Row[]): CommentThread[] {
   return rows.filter((row) => !row.threadId).map((root) => toThread(root, replies.get(root.id) ?? []));
 }
 
-/** Every thread of the workspace, oldest first, each with its replies. */
-export async function listThreads(db: Db, workspaceId: string): Promise<CommentThread[]> {
-  return group(await selectRows(db, workspaceId));
+/** The workspace's threads, oldest first, a page of threads at a time, each with all its replies. */
+export async function listThreads(
+  db: Db,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<Page<CommentThread>> {
+  const roots = await db
+    .select({ id: briefComments.id, createdAt: briefComments.createdAt })
+    .from(briefComments)
+    .where(
+      and(
+        eq(briefComments.workspaceId, workspaceId),
+        isNull(briefComments.threadId),
+        afterCursor(briefComments.createdAt, briefComments.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(asc(briefComments.createdAt), asc(briefComments.id))
+    .limit(page.limit + 1);
+  const { items, next } = toPageAt(
+    roots,
+    page.limit,
+    (root) => root,
+    (root) => root.id,
+  );
+  return { items: items.length === 0 ? [] : group(await selectRows(db, workspaceId, items)), next };
 }
 
 async function loadThread(db: Db, workspaceId: string, threadId: string): Promise<CommentThread | null> {

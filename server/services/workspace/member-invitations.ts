@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { pageInMemory, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import {
   orgInvitations,
   orgSupervisors,
@@ -257,8 +259,14 @@ async function invitationsFor(db: Db | Tx, email: string): Promise<PendingInvita
 export async function listMyInvitations(
   db: Db,
   user: { email: string; emailConfirmed?: boolean },
-): Promise<PendingInvitation[]> {
-  return user.emailConfirmed === true ? invitationsFor(db, user.email) : [];
+  page: PageQuery,
+): Promise<Page<PendingInvitation>> {
+  // Two tables, and only the pending invitations of one address: merged and cut in memory.
+  const waiting = user.emailConfirmed === true ? await invitationsFor(db, user.email) : [];
+  return pageInMemory(waiting, page, (invitation) => ({
+    createdAt: new Date(invitation.createdAt),
+    id: invitation.id,
+  }));
 }
 
 /** One invitation by id, of either kind (ids are UUIDs, unique across both). */

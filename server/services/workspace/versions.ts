@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../../db/client.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import { briefVersions, users } from '../../db/schema.ts';
 import { getBrief } from '../../../shared/doc-layout.ts';
 import type { BriefVersion } from '../../../shared/schemas/workspaces.ts';
@@ -61,14 +63,25 @@ export async function saveVersion(
   return toBriefVersion({ ...row!, authorId: input.createdBy, authorName: author?.name ?? null });
 }
 
-export async function listVersions(db: Db, workspaceId: string): Promise<BriefVersion[]> {
+/** The brief's saved versions, newest first, a page at a time. */
+export async function listVersions(
+  db: Db,
+  workspaceId: string,
+  page: PageQuery,
+): Promise<Page<BriefVersion>> {
   const rows = await db
     .select(versionColumns)
     .from(briefVersions)
     .leftJoin(users, eq(users.id, briefVersions.createdBy))
-    .where(eq(briefVersions.workspaceId, workspaceId))
-    .orderBy(desc(briefVersions.createdAt));
-  return rows.map(toBriefVersion);
+    .where(
+      and(
+        eq(briefVersions.workspaceId, workspaceId),
+        beforeCursor(briefVersions.createdAt, briefVersions.id, readCursor(page.cursor)),
+      ),
+    )
+    .orderBy(desc(briefVersions.createdAt), desc(briefVersions.id))
+    .limit(page.limit + 1);
+  return toPageAt(rows, page.limit, (row) => row, toBriefVersion);
 }
 
 async function findVersionState(db: Db, workspaceId: string, versionId: string) {

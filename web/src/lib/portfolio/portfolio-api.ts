@@ -131,7 +131,7 @@ export function giveFeedback(workspaceId: string, input: { rating: number; comme
 }
 
 export function listEntries(fetchImpl?: typeof fetch) {
-  return apiFetch<List<PortfolioEntry>>('/api/portfolio/entries', { fetch: fetchImpl });
+  return apiFetchAll<PortfolioEntry>('/api/portfolio/entries', { fetch: fetchImpl });
 }
 
 export function updateEntry(
@@ -170,7 +170,7 @@ export interface IssuedCredential {
 }
 
 export function listWorkspaceCredentials(workspaceId: string) {
-  return apiFetch<List<IssuedCredential>>(`${workspace(workspaceId)}/credentials`);
+  return apiFetchAll<IssuedCredential>(`${workspace(workspaceId)}/credentials`);
 }
 
 export function revokeCredential(credentialId: string) {

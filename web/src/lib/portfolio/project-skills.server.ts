@@ -1,7 +1,5 @@
 import type { Application, Organisation, Project, SkillNeed } from '$shared/schemas/marketplace-views.ts';
-import { apiFetch } from '$lib/api.ts';
-
-type List<T> = { items: T[] };
+import { apiFetchAll } from '$lib/api.ts';
 
 /**
  * The skills of the project a workspace was opened for, which are the only ones its supervisor may
@@ -14,18 +12,18 @@ export async function projectSkillsFor(
   workspaceId: string,
   fetchImpl: typeof fetch,
 ): Promise<SkillNeed[] | null> {
-  const orgs = await apiFetch<List<Organisation>>('/api/orgs', { fetch: fetchImpl });
+  const orgs = await apiFetchAll<Organisation>('/api/orgs', { fetch: fetchImpl });
   if (!orgs.ok) return null;
   const projectLists = await Promise.all(
     orgs.data.items.map((org) =>
-      apiFetch<List<Project>>(`/api/orgs/${encodeURIComponent(org.id)}/projects`, { fetch: fetchImpl }),
+      apiFetchAll<Project>(`/api/orgs/${encodeURIComponent(org.id)}/projects`, { fetch: fetchImpl }),
     ),
   );
   const projects = projectLists
     .flatMap((list) => (list.ok ? list.data.items : []))
     .filter((project) => project.status !== 'draft');
   for (const project of projects) {
-    const applications = await apiFetch<List<Application>>(
+    const applications = await apiFetchAll<Application>(
       `/api/projects/${encodeURIComponent(project.id)}/applications`,
       { fetch: fetchImpl },
     );

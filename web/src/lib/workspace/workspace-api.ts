@@ -1,4 +1,4 @@
-import { apiFetch, type ApiResult } from '$lib/api.ts';
+import { apiFetch, apiFetchAll, type ApiResult } from '$lib/api.ts';
 import type {
   BriefVersion,
   WorkspaceDetail,
@@ -35,7 +35,7 @@ export function cancelInvitation(workspaceId: string, invitationId: string): Pro
 }
 
 export function listVersions(workspaceId: string): Promise<ApiResult<{ items: BriefVersion[] }>> {
-  return apiFetch(`${base(workspaceId)}/versions`);
+  return apiFetchAll<BriefVersion>(`${base(workspaceId)}/versions`);
 }
 
 export function saveVersion(workspaceId: string, label: string): Promise<ApiResult<BriefVersion>> {
@@ -63,7 +63,7 @@ export function isInvitation(added: WorkspaceMember | WorkspaceInvitation): adde
 const comments = (workspaceId: string) => `${base(workspaceId)}/comments`;
 
 export function listCommentThreads(workspaceId: string): Promise<ApiResult<{ items: CommentThread[] }>> {
-  return apiFetch(comments(workspaceId));
+  return apiFetchAll<CommentThread>(comments(workspaceId));
 }
 
 export function startCommentThread(

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Programme } from '$shared/schemas/programmes.ts';
 import type { UnknownSkillUse } from '$shared/schemas/places.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { InstanceSummary } from '$lib/programmes/summary.ts';
 import type { PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
   if (user.role !== 'admin') error(403, 'This page is for the instance admin.');
   const [summary, programmes, unknownSkills] = await Promise.all([
     apiFetch<InstanceSummary>('/api/admin/summary', { fetch }),
-    apiFetch<{ items: Programme[] }>('/api/programmes', { fetch }),
+    apiFetchAll<Programme>('/api/programmes', { fetch }),
     apiFetch<{ items: UnknownSkillUse[] }>('/api/admin/unknown-skills?limit=15', { fetch }),
   ]);
   return {

@@ -1,4 +1,4 @@
-import { apiFetch } from '$lib/api.ts';
+import { apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -14,9 +14,6 @@ export interface PendingInvitation {
 
 export const load: PageServerLoad = async ({ locals, url, fetch }) => {
   const user = signedInUser(locals, url);
-  const invitations = required(
-    await apiFetch<{ items: PendingInvitation[]; next: null }>('/api/me/invitations', { fetch }),
-    url,
-  );
+  const invitations = required(await apiFetchAll<PendingInvitation>('/api/me/invitations', { fetch }), url);
   return { user, invitations: invitations.items };
 };

@@ -1,5 +1,5 @@
 import type { EmailMode } from '$shared/email-kinds.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,9 +10,11 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
     url,
   );
   const sessions = required(
-    await apiFetch<{ items: { id: string; createdAt: string; lastSeenAt: string; current: boolean }[] }>(
+    await apiFetchAll<{ id: string; createdAt: string; lastSeenAt: string; current: boolean }>(
       '/api/me/sessions',
-      { fetch },
+      {
+        fetch,
+      },
     ),
     url,
   );

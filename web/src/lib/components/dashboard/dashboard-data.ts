@@ -39,7 +39,7 @@ export async function loadStudentDashboard(): Promise<StudentParts> {
   const [profile, matches, applications, workspaces] = await Promise.all([
     apiFetch<StudentProfile>('/api/students/me/profile'),
     apiFetch<List<ProjectMatch>>('/api/students/me/matches?limit=3'),
-    apiFetch<List<Application>>('/api/applications'),
+    apiFetchAll<Application>('/api/applications'),
     loadWorkspaces(),
   ]);
   const incomplete = !matches.ok && matches.status === 409;
@@ -70,14 +70,14 @@ export interface SupervisorParts {
 }
 
 async function projectsOf(orgs: Organisation[]): Promise<Part<ProjectWithApplicants[]>> {
-  const lists = await Promise.all(orgs.map((org) => apiFetch<List<Project>>(`/api/orgs/${org.id}/projects`)));
+  const lists = await Promise.all(orgs.map((org) => apiFetchAll<Project>(`/api/orgs/${org.id}/projects`)));
   const failed = lists.find((list) => !list.ok);
   if (failed && !failed.ok) return { ok: false, message: failed.error.message };
   const projects = lists.flatMap((list) => (list.ok ? list.data.items : []));
   const counted = await Promise.all(
     projects.map(async (project): Promise<ProjectWithApplicants> => {
       if (project.status === 'draft') return { project, applicants: 0, waiting: 0 };
-      const applications = await apiFetch<List<Application>>(`/api/projects/${project.id}/applications`);
+      const applications = await apiFetchAll<Application>(`/api/projects/${project.id}/applications`);
       const all = applications.ok ? applications.data.items : [];
       const waiting = all.filter((a) => a.status === 'submitted' || a.status === 'shortlisted').length;
       return { project, applicants: all.length, waiting };
@@ -87,7 +87,7 @@ async function projectsOf(orgs: Organisation[]): Promise<Part<ProjectWithApplica
 }
 
 export async function loadSupervisorDashboard(): Promise<SupervisorParts> {
-  const [orgs, workspaces] = await Promise.all([apiFetch<List<Organisation>>('/api/orgs'), loadWorkspaces()]);
+  const [orgs, workspaces] = await Promise.all([apiFetchAll<Organisation>('/api/orgs'), loadWorkspaces()]);
   const organisations = part(orgs, items);
   const projects = organisations.ok ? await projectsOf(organisations.data) : organisations;
   return { organisations, projects, workspaces };

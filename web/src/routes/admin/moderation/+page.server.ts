@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { AuditEntry, ProgrammePerson, Report } from '$shared/schemas/moderation.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
   if (user.role !== 'admin') error(403, 'This page is for the instance admin.');
   const q = url.searchParams.get('q') ?? '';
   const [reports, audit, people] = await Promise.all([
-    apiFetch<{ items: Report[] }>('/api/admin/reports', { fetch }),
+    apiFetchAll<Report>('/api/admin/reports', { fetch }),
     apiFetch<{ items: AuditEntry[] }>('/api/admin/audit', { fetch }),
     q
       ? apiFetch<{ items: ProgrammePerson[] }>(`/api/admin/people?q=${encodeURIComponent(q)}`, { fetch })

@@ -1,4 +1,4 @@
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { optional, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -17,8 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   });
   const orgs =
     user.role === 'supervisor'
-      ? (optional(await apiFetch<{ items: { id: string; name: string }[] }>('/api/orgs', { fetch }))?.items ??
-        [])
+      ? (optional(await apiFetchAll<{ id: string; name: string }>('/api/orgs', { fetch }))?.items ?? [])
       : [];
   return {
     user,

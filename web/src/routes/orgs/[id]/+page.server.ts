@@ -1,5 +1,5 @@
 import type { Organisation, Project } from '$shared/schemas/marketplace-views.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { optional, required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   // Only the organisation's own supervisors get its team and every project, drafts included.
   const isSupervisor = org.supervisors !== undefined;
   const projects = isSupervisor
-    ? optional(await apiFetch<{ items: Project[] }>(`/api/orgs/${id}/projects`, { fetch }))
+    ? optional(await apiFetchAll<Project>(`/api/orgs/${id}/projects`, { fetch }))
     : null;
   return { user, org, isSupervisor, projects: projects?.items ?? null };
 };

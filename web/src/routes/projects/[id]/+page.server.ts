@@ -1,9 +1,7 @@
 import type { Application, Project } from '$shared/schemas/marketplace-views.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { optional, required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
-
-type List<T> = { items: T[] };
 
 export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const user = signedInUser(locals, url);
@@ -12,11 +10,9 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
 
   // A student sees their own application here; the organisation sees how many have applied.
   const mine =
-    user.role === 'student'
-      ? optional(await apiFetch<List<Application>>('/api/applications', { fetch }))
-      : null;
+    user.role === 'student' ? optional(await apiFetchAll<Application>('/api/applications', { fetch })) : null;
   const applicants = project.canEdit
-    ? optional(await apiFetch<List<Application>>(`/api/projects/${id}/applications`, { fetch }))
+    ? optional(await apiFetchAll<Application>(`/api/projects/${id}/applications`, { fetch }))
     : null;
 
   return {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Organisation, ProjectTemplate } from '$shared/schemas/marketplace-views.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
     error(403, 'Projects are posted by business supervisors. Sign up as a supervisor to offer one.');
   }
   const [orgs, templates] = await Promise.all([
-    apiFetch<{ items: Organisation[] }>('/api/orgs', { fetch }),
+    apiFetchAll<Organisation>('/api/orgs', { fetch }),
     apiFetch<{ items: ProjectTemplate[] }>('/api/project-templates', { fetch }),
   ]);
   const organisations = required(orgs, url).items;

@@ -1,6 +1,6 @@
 import type { Programme } from '$shared/schemas/programmes.ts';
 import type { Report } from '$shared/schemas/moderation.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const base = `/api/programmes/${encodeURIComponent(params.id)}`;
   const [programme, reports, orgs, projects] = await Promise.all([
     apiFetch<Programme>(base, { fetch }),
-    apiFetch<List<Report>>(`${base}/reports`, { fetch }),
+    apiFetchAll<Report>(`${base}/reports`, { fetch }),
     apiFetch<List<{ id: string; name: string; sector: string; cohort: string; verified: boolean }>>(
       `${base}/orgs`,
       {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Application, Project } from '$shared/schemas/marketplace-views.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { optional, required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { ProjectMatches } from '$lib/marketplace/matching.ts';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   if (!project.canEdit) error(403, 'Only the organisation’s supervisors see who applied.');
 
   const [applications, matches] = await Promise.all([
-    apiFetch<{ items: Application[] }>(`/api/projects/${id}/applications`, { fetch }),
+    apiFetchAll<Application>(`/api/projects/${id}/applications`, { fetch }),
     // Ranking needs the matcher; without it (404) the page lists applicants newest first.
     apiFetch<ProjectMatches>(`/api/projects/${id}/matches`, { fetch }).then(optional),
   ]);

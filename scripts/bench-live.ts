@@ -16,7 +16,8 @@
  * For iterating on one part: `--only chat` (or `yjs`, `pages`, `startup`, comma-separated) runs only
  * those sections; `--stores postgres` leaves out Stint on PGlite (and with it the start-up section);
  * `--chat-clients 200` runs only that chat level; `--profile-stint <dir>` runs each Stint server
- * with `node --cpu-prof`, the profile written to <dir> when the server stops.
+ * with `node --cpu-prof`, the profile written to <dir> when the server stops; `--busy-chat` runs the
+ * chat rounds with one CPU burner per core.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -42,6 +43,8 @@ const SECTIONS = new Set((option('only') ?? 'yjs,chat,pages,startup').split(',')
 const STORES = new Set((option('stores') ?? 'pglite,postgres').split(','));
 const CHAT_CLIENTS = (option('chat-clients') ?? '50,200').split(',').map(Number);
 const PROFILE_DIR = option('profile-stint');
+/** `--busy-chat`: the chat rounds run with one CPU burner per core, like a machine shared with other work. */
+const BUSY_CHAT = process.argv.includes('--busy-chat');
 const ROUNDS = quick ? 1 : 3;
 const ROUND_MS = quick ? 6_000 : 12_000;
 const DRAIN_MS = 45_000;
@@ -480,7 +483,14 @@ async function main() {
         workspaces: setup.docs,
       });
     }
-    if (chatTargets.length > 0) await chat(chatTargets);
+    if (chatTargets.length > 0) {
+      const burners = BUSY_CHAT ? [startBurner(), startBurner()] : [];
+      try {
+        await chat(chatTargets);
+      } finally {
+        for (const burner of burners) burner.kill('SIGKILL');
+      }
+    }
 
     if (SECTIONS.has('pages')) {
       log('\nLogged-in page render vs GET /api/health (server CPU per request, 4 at a time)');

@@ -17,7 +17,7 @@
  * those sections; `--stores postgres` leaves out Stint on PGlite (and with it the start-up section);
  * `--chat-clients 200` runs only that chat level; `--profile-stint <dir>` runs each Stint server
  * with `node --cpu-prof`, the profile written to <dir> when the server stops; `--busy-chat` runs the
- * chat rounds with one CPU burner per core.
+ * chat rounds with one CPU burner per core; `--rate-limits <spec>` keeps Stint's rate limits on.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -45,6 +45,13 @@ const CHAT_CLIENTS = (option('chat-clients') ?? '50,200').split(',').map(Number)
 const PROFILE_DIR = option('profile-stint');
 /** `--busy-chat`: the chat rounds run with one CPU burner per core, like a machine shared with other work. */
 const BUSY_CHAT = process.argv.includes('--busy-chat');
+/**
+ * Stint's rate limits: off by default (one supervisor drives every client, so the per-user limits
+ * would refuse the load itself); `--rate-limits chat:send=100000/10` keeps them counting, as in
+ * production, at limits the load stays under — the worst case, since every message then updates
+ * that one person's counter row.
+ */
+const RATE_LIMITS = option('rate-limits') ?? 'off';
 const ROUNDS = quick ? 1 : 3;
 const ROUND_MS = quick ? 6_000 : 12_000;
 const DRAIN_MS = 45_000;
@@ -86,8 +93,7 @@ async function startStint(name: string, env: Record<string, string>, port: numbe
       'tsx',
       'server/index.ts',
     ],
-    // One supervisor session drives every client, so the per-user limits would refuse the load itself.
-    { SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off', ...env },
+    { SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: RATE_LIMITS, ...env },
     port,
     '/api/health',
   );

@@ -12,6 +12,12 @@
  *
  * `--quick` runs one short round of each, for iterating. `--cluster` runs the cluster comparison
  * instead: one process against two behind HAProxy (scripts/bench-live/cluster-mode.ts).
+ *
+ * For iterating on one part: `--only chat` (or `yjs`, `pages`, `startup`, comma-separated) runs only
+ * those sections; `--stores postgres` leaves out Stint on PGlite (and with it the start-up section);
+ * `--chat-clients 200` runs only that chat level; `--profile-stint <dir>` runs each Stint server
+ * with `node --cpu-prof`, the profile written to <dir> when the server stops; `--busy-chat` runs the
+ * chat rounds with one CPU burner per core; `--rate-limits <spec>` keeps Stint's rate limits on.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +34,24 @@ import type { DriverResult } from './bench-live/yjs-driver.ts';
 import { clusterBench } from './bench-live/cluster-mode.ts';
 
 const quick = process.argv.includes('--quick');
+/** The value after `--name` on the command line, if any. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+const SECTIONS = new Set((option('only') ?? 'yjs,chat,pages,startup').split(','));
+const STORES = new Set((option('stores') ?? 'pglite,postgres').split(','));
+const CHAT_CLIENTS = (option('chat-clients') ?? '50,200').split(',').map(Number);
+const PROFILE_DIR = option('profile-stint');
+/** `--busy-chat`: the chat rounds run with one CPU burner per core, like a machine shared with other work. */
+const BUSY_CHAT = process.argv.includes('--busy-chat');
+/**
+ * Stint's rate limits: off by default (one supervisor drives every client, so the per-user limits
+ * would refuse the load itself); `--rate-limits chat:send=100000/10` keeps them counting, as in
+ * production, at limits the load stays under — the worst case, since every message then updates
+ * that one person's counter row.
+ */
+const RATE_LIMITS = option('rate-limits') ?? 'off';
 const ROUNDS = quick ? 1 : 3;
 const ROUND_MS = quick ? 6_000 : 12_000;
 const DRAIN_MS = 45_000;
@@ -63,9 +87,13 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 async function startStint(name: string, env: Record<string, string>, port: number) {
   return startServer(
     name,
-    ['--import', 'tsx', 'server/index.ts'],
-    // One supervisor session drives every client, so the per-user limits would refuse the load itself.
-    { SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off', ...env },
+    [
+      ...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []),
+      '--import',
+      'tsx',
+      'server/index.ts',
+    ],
+    { SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: RATE_LIMITS, ...env },
     port,
     '/api/health',
   );
@@ -223,7 +251,7 @@ interface ChatTarget {
 async function chat(targets: ChatTarget[]) {
   const driver = new Helper('./chat-driver.ts');
   try {
-    for (const clients of [50, 200]) {
+    for (const clients of CHAT_CLIENTS) {
       log(`\nchat:send with acks, ${clients} clients × 2 messages/s, ${ROUNDS} interleaved round(s)`);
       const results = new Map<
         ChatTarget,
@@ -304,7 +332,8 @@ async function pages(name: string, server: ServerProcess, supervisor: Caller) {
 }
 
 async function main() {
-  ensureWebBuild();
+  // Only pages need the front end; the live sections run on the API alone.
+  if (SECTIONS.has('pages')) ensureWebBuild();
   const cleanups: (() => Promise<void>)[] = [];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-live-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -324,14 +353,15 @@ async function main() {
     }[] = [];
     // The embedded default as `npm start` runs it: the demo programme seeded into a fresh database.
     const pgliteEnv = { DATA_DIR: dataDir, SEED: 'true' };
-    stints.push({
-      name: 'Stint (PGlite)',
-      server: await startStint('Stint (PGlite)', pgliteEnv, PORTS.pglite),
-      env: pgliteEnv,
-      port: PORTS.pglite,
-      kind: 'pglite',
-    });
-    if (process.env.DATABASE_URL) {
+    if (STORES.has('pglite'))
+      stints.push({
+        name: 'Stint (PGlite)',
+        server: await startStint('Stint (PGlite)', pgliteEnv, PORTS.pglite),
+        env: pgliteEnv,
+        port: PORTS.pglite,
+        kind: 'pglite',
+      });
+    if (process.env.DATABASE_URL && STORES.has('postgres')) {
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await admin.connect();
       const name = `bench_live_issue9_${process.pid}`;
@@ -354,23 +384,31 @@ async function main() {
         kind: 'postgres',
       });
     }
+    if (stints.length === 0) throw new Error('no Stint to measure: --stores postgres needs DATABASE_URL');
     for (const stint of stints) cleanups.unshift(() => stint.server.stop());
-    const reference = await startServer(
-      'y-websocket-server',
-      ['--import', 'tsx', 'scripts/bench-live/yjs-reference.ts'],
-      {},
-      PORTS.reference,
-      '/',
-    );
-    cleanups.unshift(() => reference.stop());
+    const yjs = SECTIONS.has('yjs');
+    const reference = yjs
+      ? await startServer(
+          'y-websocket-server',
+          ['--import', 'tsx', 'scripts/bench-live/yjs-reference.ts'],
+          {},
+          PORTS.reference,
+          '/',
+        )
+      : undefined;
+    if (reference) cleanups.unshift(() => reference.stop());
 
-    const maxDocs = Math.max(...LEVELS.map((level) => level.docs));
+    // Without the Yjs section, only the chat's workspaces (five clients each) are needed.
+    const maxDocs = yjs
+      ? Math.max(...LEVELS.map((level) => level.docs))
+      : Math.ceil(Math.max(...CHAT_CLIENTS) / 5);
+    const idleDocCount = yjs ? IDLE_DOCS : 0;
     const targets: YjsTarget[] = [];
     const setups = new Map<string, { supervisor: Caller; student: Caller; docs: string[] }>();
     for (const stint of stints) {
       const supervisor = await signUp(stint.server.url, 'supervisor');
       const student = await signUp(stint.server.url, 'student');
-      const docs = await createWorkspaces(supervisor, maxDocs + IDLE_DOCS);
+      const docs = await createWorkspaces(supervisor, maxDocs + idleDocCount);
       setups.set(stint.name, { supervisor, student, docs });
       targets.push({
         name: stint.name,
@@ -380,46 +418,51 @@ async function main() {
         idleDocs: docs.slice(maxDocs),
       });
     }
-    const referenceDocs = Array.from({ length: maxDocs + IDLE_DOCS }, (_, n) => `bench-${process.pid}-${n}`);
-    targets.splice(1, 0, {
-      name: 'y-websocket-server',
-      server: reference,
-      docs: referenceDocs.slice(0, maxDocs),
-      idleDocs: referenceDocs.slice(maxDocs),
-      reference: true,
-    });
-    for (const stint of stints)
-      log(`  ${stint.name}: idle RSS after start ${mb(rssBytes(stint.server.pid))}`);
-    log(`  y-websocket-server: idle RSS after start ${mb(rssBytes(reference.pid))}`);
+    if (reference) {
+      const referenceDocs = Array.from(
+        { length: maxDocs + IDLE_DOCS },
+        (_, n) => `bench-${process.pid}-${n}`,
+      );
+      targets.splice(1, 0, {
+        name: 'y-websocket-server',
+        server: reference,
+        docs: referenceDocs.slice(0, maxDocs),
+        idleDocs: referenceDocs.slice(maxDocs),
+        reference: true,
+      });
+      for (const stint of stints)
+        log(`  ${stint.name}: idle RSS after start ${mb(rssBytes(stint.server.pid))}`);
+      log(`  y-websocket-server: idle RSS after start ${mb(rssBytes(reference.pid))}`);
 
-    const first = targets[0]!;
-    const template = await readDocument(
-      first.server.url.replace(/^http/, 'ws'),
-      first.cookie!,
-      first.idleDocs.at(-1)!,
-    );
-    const drivers = [new Helper('./yjs-driver.ts'), new Helper('./yjs-driver.ts')];
-    try {
-      // Before any load, so garbage left by the rounds does not shrink RSS while it is measured.
-      await idleDocuments(drivers, targets, template);
-      for (const level of LEVELS) await yjsLevel(drivers, targets, level, `Yjs ${level.name}`);
-      const burners = [startBurner(), startBurner()];
+      const first = targets[0]!;
+      const template = await readDocument(
+        first.server.url.replace(/^http/, 'ws'),
+        first.cookie!,
+        first.idleDocs.at(-1)!,
+      );
+      const drivers = [new Helper('./yjs-driver.ts'), new Helper('./yjs-driver.ts')];
       try {
-        await yjsLevel(
-          drivers,
-          targets,
-          LEVELS[0]!,
-          `Yjs ${LEVELS[0]!.name}, machine kept busy (one CPU burner per core)`,
-        );
+        // Before any load, so garbage left by the rounds does not shrink RSS while it is measured.
+        await idleDocuments(drivers, targets, template);
+        for (const level of LEVELS) await yjsLevel(drivers, targets, level, `Yjs ${level.name}`);
+        const burners = [startBurner(), startBurner()];
+        try {
+          await yjsLevel(
+            drivers,
+            targets,
+            LEVELS[0]!,
+            `Yjs ${LEVELS[0]!.name}, machine kept busy (one CPU burner per core)`,
+          );
+        } finally {
+          for (const burner of burners) burner.kill('SIGKILL');
+        }
       } finally {
-        for (const burner of burners) burner.kill('SIGKILL');
+        for (const driver of drivers) driver.stop();
       }
-    } finally {
-      for (const driver of drivers) driver.stop();
     }
 
     const chatTargets: ChatTarget[] = [];
-    for (const stint of stints) {
+    for (const stint of SECTIONS.has('chat') ? stints : []) {
       const setup = setups.get(stint.name)!;
       const port = stint.kind === 'pglite' ? PORTS.chatPglite : PORTS.chatPostgres;
       const chatReference = await startServer(
@@ -446,12 +489,22 @@ async function main() {
         workspaces: setup.docs,
       });
     }
-    await chat(chatTargets);
+    if (chatTargets.length > 0) {
+      const burners = BUSY_CHAT ? [startBurner(), startBurner()] : [];
+      try {
+        await chat(chatTargets);
+      } finally {
+        for (const burner of burners) burner.kill('SIGKILL');
+      }
+    }
 
-    log('\nLogged-in page render vs GET /api/health (server CPU per request, 4 at a time)');
-    for (const stint of stints) await pages(stint.name, stint.server, setups.get(stint.name)!.supervisor);
+    if (SECTIONS.has('pages')) {
+      log('\nLogged-in page render vs GET /api/health (server CPU per request, 4 at a time)');
+      for (const stint of stints) await pages(stint.name, stint.server, setups.get(stint.name)!.supervisor);
+    }
 
-    const pglite = stints[0]!;
+    const pglite = stints.find((stint) => stint.kind === 'pglite');
+    if (!pglite || !SECTIONS.has('startup')) return;
     await pglite.server.stop();
     pglite.server = await startStint(pglite.name, pglite.env, pglite.port);
     const student = setups.get(pglite.name)!.student;
@@ -460,7 +513,7 @@ async function main() {
     log(
       `\nStart-up on an existing PGlite database: /api/health answered after ${formatMs(pglite.server.startMs)}; the first GET /api/students/me/matches then took ${formatMs(Date.now() - started)}`,
     );
-    log(`Reference start-up (y-websocket-server): ${formatMs(reference.startMs)}`);
+    if (reference) log(`Reference start-up (y-websocket-server): ${formatMs(reference.startMs)}`);
   } finally {
     for (const cleanup of cleanups)
       await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));

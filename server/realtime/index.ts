@@ -79,7 +79,10 @@ export function attachRealtime(httpServer: HttpServer, context: AppContext) {
     io,
     async close() {
       await yjs.close();
-      io.disconnectSockets(true);
+      // Closes this process's connections only, as a transport close: the clients reconnect
+      // (through the balancer, to another process) and recover their session. Not
+      // io.disconnectSockets(): with the Redis adapter that disconnects every process's sockets,
+      // and as a server-side disconnect, which clients do not reconnect after.
       io.engine.close();
       if (context.bus) await io.of('/').adapter.close();
     },

@@ -20,6 +20,8 @@ export const SHARED_REDIS = 'redis://127.0.0.1:6379';
 
 export interface TestCluster extends Cluster {
   database: TestDatabase;
+  /** What every process was started with (to start one again on the same port). */
+  env: Record<string, string>;
   stopAll(): Promise<void>;
 }
 
@@ -29,19 +31,18 @@ export interface TestCluster extends Cluster {
  */
 export async function startTestCluster(processes: number, redisUrl = SHARED_REDIS): Promise<TestCluster> {
   const database = await createTestDatabase();
-  const cluster = await launchCluster({
-    processes,
-    env: {
-      DATABASE_URL: database.url!,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: `stint-test-${randomUUID().slice(0, 8)}`,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
-    },
-  });
+  const env = {
+    DATABASE_URL: database.url!,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `stint-test-${randomUUID().slice(0, 8)}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+  };
+  const cluster = await launchCluster({ processes, env });
   for (const url of [cluster.url, ...cluster.processes.map((process) => process.url)])
     registerDatabase(url, database.db);
   return Object.assign(cluster, {
     database,
+    env,
     async stopAll() {
       await cluster.stop();
       await database.destroy();

@@ -8,6 +8,8 @@ import { makeWorkspace } from '../helpers/workspace.ts';
 import type { ChatMessage } from '../../shared/schemas/chat.ts';
 import type { PresentPerson } from '../../shared/live.ts';
 import { MAX_SOCKET_PACKET_BYTES } from '../../shared/limits.ts';
+import { randomUUID } from 'node:crypto';
+import { listMessages, postMessage } from '../../server/services/workspace/chat.ts';
 
 let app: TestServer;
 const sockets: Socket[] = [];
@@ -54,6 +56,60 @@ describe('workspace chat over Socket.IO', () => {
     const stored = await intern.get(`/api/workspaces/${workspaceId}/messages`);
     expect(stored.body.items).toHaveLength(1);
     expect(stored.body.next).toBeNull();
+  });
+
+  it('messages sent at the same moment from several workspaces are each stored and broadcast once, copies of one clientId collapse', async () => {
+    const first = await makeWorkspace(app.url, { intern: true });
+    const second = await makeWorkspace(app.url, { intern: true });
+    const senders = await Promise.all([
+      socketFor(first.supervisor.cookie),
+      socketFor(second.supervisor.cookie),
+    ]);
+    const listeners = await Promise.all([socketFor(first.intern!.cookie), socketFor(second.intern!.cookie)]);
+    const workspaces = [first.workspaceId, second.workspaceId];
+    const received: ChatMessage[][] = [[], []];
+    for (const [n, socket] of [...senders, ...listeners].entries())
+      expect((await emitWithAck(socket, 'workspace:join', { workspaceId: workspaces[n % 2] })).ok).toBe(true);
+    listeners.forEach((socket, n) =>
+      socket.on('chat:message', (message: ChatMessage) => received[n]!.push(message)),
+    );
+
+    // Sent without waiting for each other's acks: they land in shared writes.
+    const acks = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        emitWithAck(senders[n % 2]!, 'chat:send', {
+          workspaceId: workspaces[n % 2],
+          body: `at once ${n}`,
+          // Three copies of one message in each workspace, sent together (a client retrying fast).
+          clientId: n >= 34 ? `same-${n % 2}` : `burst-${n}`,
+        }),
+      ),
+    );
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    for (const side of [0, 1]) {
+      const copies = acks.filter((_, n) => n >= 34 && n % 2 === side);
+      expect(new Set(copies.map((ack) => ack.message.id)).size).toBe(1);
+      await eventually(() => expect(received[side]).toHaveLength(18));
+      expect(new Set(received[side]!.map((message) => message.id)).size).toBe(18);
+      expect(received[side]!.every((message) => message.workspaceId === workspaces[side])).toBe(true);
+    }
+    const stored = await first.intern!.get(`/api/workspaces/${first.workspaceId}/messages?limit=100`);
+    expect(stored.body.items).toHaveLength(18);
+  });
+
+  it('one message that cannot be stored does not refuse the others written with it', async () => {
+    const { workspaceId, supervisor } = await makeWorkspace(app.url);
+    const db = app.database.db;
+    const authorId = supervisor.user.id;
+    const results = await Promise.allSettled([
+      postMessage(db, { workspaceId, authorId, body: 'kept 1', clientId: 'k1' }),
+      // No such workspace: its foreign key fails the shared INSERT, which is then written apart.
+      postMessage(db, { workspaceId: randomUUID(), authorId, body: 'nowhere', clientId: 'k2' }),
+      postMessage(db, { workspaceId, authorId, body: 'kept 2', clientId: 'k3' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const { items } = await listMessages(db, workspaceId);
+    expect(items.map((message) => message.body)).toEqual(['kept 1', 'kept 2']);
   });
 
   it('loads history on join and pages backwards, over Socket.IO and HTTP alike', async () => {

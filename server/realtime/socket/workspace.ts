@@ -44,9 +44,22 @@ export const SOCKET_EVENT_RULES = {
 
 export const workspaceRoom = (workspaceId: string) => `workspace:${workspaceId}`;
 
+/**
+ * How long presence waits for the other processes. A process killed a moment ago still counts as a
+ * member of the cluster until its heartbeat times out (10 s in the Redis Streams adapter), and
+ * asking it would wait for Socket.IO's 5 s and then fail the join; past this, presence is this
+ * process's own sockets' (the dead process's clients are reconnecting anyway).
+ */
+const PRESENCE_TIMEOUT_MS = 1000;
+
 /** Everyone connected to a workspace now (across processes once the Redis adapter is in), one entry per person. */
 export async function presenceIn(io: StintIo, workspaceId: string): Promise<PresentPerson[]> {
-  const sockets = await io.in(workspaceRoom(workspaceId)).fetchSockets();
+  const room = workspaceRoom(workspaceId);
+  const sockets = await io
+    .in(room)
+    .timeout(PRESENCE_TIMEOUT_MS)
+    .fetchSockets()
+    .catch(() => io.local.in(room).fetchSockets());
   const people = new Map<string, PresentPerson>();
   for (const socket of sockets) {
     const role = socket.data.workspaces?.[workspaceId]?.role;
@@ -56,11 +69,11 @@ export async function presenceIn(io: StintIo, workspaceId: string): Promise<Pres
   return [...people.values()];
 }
 
-async function broadcastPresence(io: StintIo, workspaceId: string) {
-  io.to(workspaceRoom(workspaceId)).emit('presence:update', {
-    workspaceId,
-    people: await presenceIn(io, workspaceId),
-  });
+/** Tells the workspace's room who is there now, and answers the same list. */
+async function broadcastPresence(io: StintIo, workspaceId: string): Promise<PresentPerson[]> {
+  const people = await presenceIn(io, workspaceId);
+  io.to(workspaceRoom(workspaceId)).emit('presence:update', { workspaceId, people });
+  return people;
 }
 
 /** Chat, presence and typing for the workspaces a socket has joined. */
@@ -97,11 +110,11 @@ export function registerWorkspaceEvents(io: StintIo, socket: StintSocket, contex
           listMessages(db, workspaceId),
           countUnread(db, workspaceId, user.id),
         ]);
-        await broadcastPresence(io, workspaceId);
+        const presence = await broadcastPresence(io, workspaceId);
         return {
           history: page.items,
           hasMore: page.hasMore,
-          presence: await presenceIn(io, workspaceId),
+          presence,
           role: granted.role!,
           unread,
         };

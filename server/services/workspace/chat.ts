@@ -2,7 +2,7 @@ import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chatMessages, users, workspaceMembers } from '../../db/schema.ts';
 import type { ChatMessage } from '../../../shared/schemas/chat.ts';
-import { queryRows } from '../../db/sql-rows.ts';
+import { ChatLogWriter, type NewChatMessage, type PostedChatMessage } from './chat-log.ts';
 
 export const CHAT_PAGE_SIZE = 50;
 
@@ -31,67 +31,19 @@ const messageColumns = {
   authorName: users.name,
 };
 
+/** One group-commit writer per database (a process has one; tests open several). */
+const writers = new WeakMap<Db, ChatLogWriter>();
+
 /**
  * Stores a chat message. Sending again with the same clientId (a retry after a lost ack) returns
- * the stored message with `created: false` instead of posting it twice. A new message costs one
- * statement (the insert hands its row, with the author's name, straight back); only a resend reads
- * the stored one.
+ * the stored message with `created: false` instead of posting it twice. Messages sent at the same
+ * moment, in any workspace, share one INSERT (chat-log.ts, group commit); each resolves once its
+ * row is committed.
  */
-export async function postMessage(
-  db: Db,
-  input: { workspaceId: string; authorId: string; body: string; clientId: string },
-): Promise<{ message: ChatMessage; created: boolean }> {
-  const [inserted] = await queryRows<InsertedMessageRow>(
-    db,
-    sql`with inserted as (
-          insert into ${chatMessages} (workspace_id, author_id, body, client_id)
-          values (${input.workspaceId}, ${input.authorId}, ${input.body}, ${input.clientId})
-          on conflict do nothing
-          returning id, seq, workspace_id, author_id, body, client_id, created_at
-        )
-        select inserted.*, ${users.name} as author_name
-        from inserted join ${users} on ${users.id} = inserted.author_id`,
-  );
-  if (inserted) {
-    return {
-      created: true,
-      message: toChatMessage({
-        id: inserted.id,
-        seq: Number(inserted.seq),
-        workspaceId: inserted.workspace_id,
-        authorId: inserted.author_id,
-        body: inserted.body,
-        clientId: inserted.client_id,
-        createdAt: new Date(inserted.created_at),
-        authorName: inserted.author_name,
-      }),
-    };
-  }
-  const [row] = await db
-    .select(messageColumns)
-    .from(chatMessages)
-    .innerJoin(users, eq(users.id, chatMessages.authorId))
-    .where(
-      and(
-        eq(chatMessages.workspaceId, input.workspaceId),
-        eq(chatMessages.authorId, input.authorId),
-        eq(chatMessages.clientId, input.clientId),
-      ),
-    );
-  if (!row) throw new Error('chat message vanished after insert');
-  return { message: toChatMessage(row), created: false };
-}
-
-/** The row `postMessage`'s statement answers, as the driver hands it (int8 and timestamps vary). */
-interface InsertedMessageRow {
-  id: string;
-  seq: number | string | bigint;
-  workspace_id: string;
-  author_id: string;
-  body: string;
-  client_id: string;
-  created_at: Date | string;
-  author_name: string;
+export function postMessage(db: Db, input: NewChatMessage): Promise<PostedChatMessage> {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new ChatLogWriter(db)));
+  return writer.post(input);
 }
 
 /** A page of messages before `before` (a seq), oldest first, and whether older ones exist. */

@@ -58,7 +58,8 @@ export async function openPglite(
     kind: 'pglite',
     thread,
     // One process owns an embedded database, so no lock is needed around its migrations.
-    migrate: () => migratePostgres(drizzlePostgres({ client: thread.pool }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: () =>
+      migratePostgres(drizzlePostgres({ client: thread.pool }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => thread.close(),
   };
 }

@@ -52,7 +52,8 @@ export async function startPgliteThread(options: PgliteThreadOptions): Promise<P
         reject(new Error(`the embedded database did not start: ${message.message}`));
       }
     };
-    const onExit = (code: number) => reject(new Error(`the embedded database's worker exited with code ${code}`));
+    const onExit = (code: number) =>
+      reject(new Error(`the embedded database's worker exited with code ${code}`));
     worker.on('message', onMessage);
     worker.once('exit', onExit);
     worker.once('error', reject);

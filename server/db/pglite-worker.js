@@ -35,14 +35,18 @@ function serve(port) {
   let started = false;
 
   port.on('message', (/** @type {Uint8Array} */ data) => {
-    pending = pending.length ? Buffer.concat([pending, data]) : Buffer.from(data);
+    // The bytes were transferred to this thread: wrap them rather than copy.
+    const received = Buffer.from(data.buffer, data.byteOffset, data.length);
+    pending = pending.length ? Buffer.concat([pending, received]) : received;
     const messages = [];
     for (;;) {
       const length = messageLength(pending, started);
       if (length === 0 || pending.length < length) break;
-      messages.push(pending.subarray(0, length));
+      const message = pending.subarray(0, length);
+      messages.push(message);
       pending = pending.subarray(length);
-      started = true;
+      // The start-up message has no type byte, and neither has an SSL request before it.
+      started ||= !(length === 8 && message.readInt32BE(4) === SSL_REQUEST_CODE);
     }
     // Every post gets exactly one reply, empty if it held no complete message: the main thread
     // counts them to know when the connection is idle.
@@ -74,14 +78,17 @@ async function answer(port, messages) {
     if (message.length === 16 && message.readInt32BE(4) === CANCEL_REQUEST_CODE) continue;
     try {
       await db.runExclusive(() =>
-        db.execProtocolRawStream(new Uint8Array(message), {
+        db.execProtocolRawStream(message, {
           // `data` may be a view of PGlite's WebAssembly memory: keep a copy.
           onRawData: (data) => chunks.push(data.slice()),
         }),
       );
     } catch (error) {
       // The wire protocol already carried PostgreSQL's own errors; this is PGlite itself failing.
-      parentPort.postMessage({ type: 'failed', message: error instanceof Error ? error.stack : String(error) });
+      parentPort.postMessage({
+        type: 'failed',
+        message: error instanceof Error ? error.stack : String(error),
+      });
       process.exit(1);
     }
   }

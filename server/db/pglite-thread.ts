@@ -62,7 +62,9 @@ export async function startPgliteThread(options: PgliteThreadOptions): Promise<P
   // flight does (its MessagePort is referenced until the answer arrives), and so does closing.
   worker.unref();
 
+  let lostWith: Error | undefined;
   const lost = (error: Error) => {
+    lostWith = error;
     for (const stream of streams) stream.destroy(error);
     (options.onLost ?? exitProcess)(error);
   };
@@ -92,6 +94,12 @@ export async function startPgliteThread(options: PgliteThreadOptions): Promise<P
     database: 'postgres',
     stream: () => {
       const stream = new WorkerStream(worker);
+      // After the thread is gone a new connection fails at once rather than wait for an answer.
+      if (lostWith) {
+        const error = lostWith;
+        process.nextTick(() => stream.destroy(error));
+        return stream;
+      }
       streams.add(stream);
       stream.once('close', () => streams.delete(stream));
       return stream;
@@ -133,6 +141,7 @@ class WorkerStream extends Duplex {
   }
 
   connect(): this {
+    if (this.destroyed) return this;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     port1.on('message', (data: Uint8Array) => {

@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { startPgliteThread, type PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -33,18 +31,36 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
  */
 const PGLITE_BUFFER_POOL = '16MB';
 
-/** Opens the embedded PGlite database kept in `<dataDir>/pglite`, creating it when missing. */
-export async function openPglite(dataDir: string): Promise<Database> {
+export interface EmbeddedDatabase extends Database {
+  /** The thread PGlite runs on. */
+  thread: PgliteThread;
+}
+
+/**
+ * Opens the embedded PGlite database kept in `<dataDir>/pglite`, creating it when missing. PGlite
+ * runs on its own worker thread (`pglite-thread.ts`) and is reached like PostgreSQL, through a
+ * `pg` pool and Drizzle's node-postgres driver; `onLost` is told if that thread dies (by default
+ * the process exits 1 with the reason).
+ */
+export async function openPglite(
+  dataDir: string,
+  options: { onLost?: (error: Error) => void } = {},
+): Promise<EmbeddedDatabase> {
   const directory = path.resolve(dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
-  const client = await PGlite.create(directory, {
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_BUFFER_POOL}`],
+  const thread = await startPgliteThread({
+    directory,
+    settings: ['-c', `shared_buffers=${PGLITE_BUFFER_POOL}`],
+    onLost: options.onLost,
   });
   return {
-    db: drizzlePglite({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client: thread.pool, schema }) as unknown as Db,
     kind: 'pglite',
-    migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    thread,
+    // One process owns an embedded database, so no lock is needed around its migrations.
+    migrate: () =>
+      migratePostgres(drizzlePostgres({ client: thread.pool }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => thread.close(),
   };
 }
 

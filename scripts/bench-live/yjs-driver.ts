@@ -31,6 +31,23 @@ interface Editor {
   seq: number;
   seen: Map<string, number>;
   peers: number;
+  /** The editor's own line of the brief, where it types. */
+  line?: Y.XmlText;
+}
+
+/**
+ * Each editor types on its own line at the end of the brief: a paragraph, as a person's edits
+ * would be, because Stint refuses updates outside the workspace document's layout
+ * (shared/doc-layout.ts). The line always reads `<editor>:<sent at>:<sequence>`, so a peer that
+ * receives it knows whose edit it is and how long the relay took.
+ */
+function addLine(editor: Editor): Y.XmlText {
+  const paragraph = new Y.XmlElement('paragraph');
+  const line = new Y.XmlText(`${editor.key}:0:0`);
+  paragraph.insert(0, [line]);
+  const brief = editor.doc.getXmlFragment('brief');
+  brief.insert(brief.length, [paragraph]);
+  return line;
 }
 
 // Every provider listens for the process exiting; hundreds of them are expected here.
@@ -87,25 +104,25 @@ async function connect(command: Extract<DriverCommand, { type: 'connect' }>) {
       provider.on('status', ({ status }: { status: string }) => {
         if (status === 'disconnected' && running) reconnects += 1;
       });
-      doc.getMap<[number, number]>('bench').observe((event) => {
-        if (event.transaction.origin !== provider) return;
+      doc.getXmlFragment('brief').observeDeep((events, transaction) => {
+        if (transaction.origin !== provider) return;
         const now = Date.now();
-        for (const key of event.keysChanged) {
-          if (key === editor.key) continue;
-          const value = event.target.get(key);
-          if (!value) continue;
-          const [sentAt, seq] = value;
+        for (const event of events) {
+          if (!(event.target instanceof Y.XmlText)) continue;
+          const [key, sentAt, seq] = event.target.toString().split(':');
+          if (!key || key === editor.key || !sentAt || !seq) continue;
           const before = editor.seen.get(key) ?? 0;
-          if (seq <= before) continue;
-          editor.seen.set(key, seq);
-          delivered += seq - before;
-          histogram.add(now - sentAt);
+          if (Number(seq) <= before) continue;
+          editor.seen.set(key, Number(seq));
+          delivered += Number(seq) - before;
+          histogram.add(now - Number(sentAt));
         }
       });
       editors.push(editor);
     }
   }
   await Promise.all(editors.map((editor) => synced(editor.provider)));
+  for (const editor of editors) if (!editor.line) editor.line = addLine(editor);
   process.send!({ type: 'connected' });
 }
 
@@ -119,10 +136,10 @@ async function run(command: Extract<DriverCommand, { type: 'run' }>) {
   const timers = editors.map((editor) => {
     const tick = () => {
       editor.seq += 1;
+      const line = editor.line!;
       editor.doc.transact(() => {
-        const text = editor.doc.getText('typing');
-        text.insert(text.length, 'x');
-        editor.doc.getMap('bench').set(editor.key, [Date.now(), editor.seq]);
+        line.delete(0, line.length);
+        line.insert(0, `${editor.key}:${Date.now()}:${editor.seq}`);
       });
     };
     let timer: NodeJS.Timeout | undefined;

@@ -159,11 +159,14 @@ describe('the workspace timeline', () => {
     const response = await page.goto(`${app.url}/workspaces`);
     expect(await response!.text()).toContain(`Started ${started}`);
     await page.getByText(`Started ${started}`).waitFor();
-    // The browser's time zone is kept for the next server render.
-    const cookies = await context.cookies(app.url);
-    expect(cookies.find((cookie) => cookie.name === 'stint_tz')?.value).toBe(
-      encodeURIComponent('Europe/Berlin'),
-    );
+    // The browser's time zone is kept for the next server render, once the page has hydrated
+    // (the text above is already in the server's HTML, so it does not wait for hydration).
+    await expect
+      .poll(async () => {
+        const cookies = await context.cookies(app.url);
+        return cookies.find((cookie) => cookie.name === 'stint_tz')?.value;
+      })
+      .toBe(encodeURIComponent('Europe/Berlin'));
     await context.close();
   });
 });

@@ -4,7 +4,13 @@ import type { ProjectModerationState } from '../../../shared/moderation.ts';
 import type { ProgrammePerson } from '../../../shared/schemas/moderation.ts';
 import type { AccountRole } from '../../../shared/roles.ts';
 import { queryRows } from '../../db/sql-rows.ts';
-import { organisations, programmeOrganisations, programmeProjects, projectModeration, projects } from '../../db/schema.ts';
+import {
+  organisations,
+  programmeOrganisations,
+  programmeProjects,
+  projectModeration,
+  projects,
+} from '../../db/schema.ts';
 import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
 import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 
@@ -78,7 +84,11 @@ export interface ProgrammeOrg {
  * A page of the programme's organisations, newest member first on (joined, id): a keyset order,
  * so pages stay stable while staff verify. The verification list sorts the whole list itself.
  */
-export async function listProgrammeOrgs(db: Db, programmeId: string, page: PageQuery): Promise<Page<ProgrammeOrg>> {
+export async function listProgrammeOrgs(
+  db: Db,
+  programmeId: string,
+  page: PageQuery,
+): Promise<Page<ProgrammeOrg>> {
   const cursor = readCursor(page.cursor);
   const rows = await db
     .select({

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, gt, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.ts';
 
@@ -35,10 +35,23 @@ function writeCursor({ createdAt, id }: Position): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
 }
 
+/**
+ * PostgreSQL keeps microseconds, a cursor (a JS Date) only milliseconds: "the same instant as the
+ * cursor" must mean the cursor's whole millisecond, or the cursor's own row (microseconds past it)
+ * comes again on an oldest-first list, and rows sharing its millisecond are skipped on a newest-first
+ * one. Ranges, not date_trunc, so an index on the column still serves.
+ */
+function sameMillisecond(createdAt: PgColumn, at: Date): SQL | undefined {
+  return and(gte(createdAt, at), lt(createdAt, new Date(at.getTime() + 1)));
+}
+
 /** The condition "before the cursor" for a newest-first order on (createdAt, id). */
 export function beforeCursor(createdAt: PgColumn, id: PgColumn, cursor: Position | null): SQL | undefined {
   if (!cursor) return undefined;
-  return or(lt(createdAt, cursor.createdAt), and(eq(createdAt, cursor.createdAt), lt(id, cursor.id)));
+  return or(
+    lt(createdAt, cursor.createdAt),
+    and(sameMillisecond(createdAt, cursor.createdAt), lt(id, cursor.id)),
+  );
 }
 
 /** Cuts the `limit + 1` rows a query fetched into a page and the cursor of the next one. */
@@ -76,7 +89,10 @@ export function toPageAt<Row, Item>(
 /** The condition "after the cursor" for an oldest-first order on (createdAt, id). */
 export function afterCursor(createdAt: PgColumn, id: PgColumn, cursor: Position | null): SQL | undefined {
   if (!cursor) return undefined;
-  return or(gt(createdAt, cursor.createdAt), and(eq(createdAt, cursor.createdAt), gt(id, cursor.id)));
+  return or(
+    gte(createdAt, new Date(cursor.createdAt.getTime() + 1)),
+    and(sameMillisecond(createdAt, cursor.createdAt), gt(id, cursor.id)),
+  );
 }
 
 /**

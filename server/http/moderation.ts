@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.ts';
+import { pageQuery } from '../../shared/schemas/pagination.ts';
 import {
   authorizeAccount,
   authorizeModeration,
@@ -88,7 +89,7 @@ export function moderationRouter(context: AppContext): Router {
 
   router.get('/programmes/:id/orgs', async (request, response) => {
     const { access } = await moderation(request);
-    response.json({ items: await listProgrammeOrgs(db, access.programmeId), next: null });
+    response.json(await listProgrammeOrgs(db, access.programmeId, parseInput(pageQuery, request.query)));
   });
 
   router.post('/programmes/:id/orgs/:orgId/verification', async (request, response) => {
@@ -99,7 +100,7 @@ export function moderationRouter(context: AppContext): Router {
 
   router.get('/programmes/:id/projects', async (request, response) => {
     const { access } = await moderation(request);
-    response.json({ items: await listProgrammeProjects(db, access.programmeId), next: null });
+    response.json(await listProgrammeProjects(db, access.programmeId, parseInput(pageQuery, request.query)));
   });
 
   router.post('/programmes/:id/projects/:projectId/moderation', async (request, response) => {

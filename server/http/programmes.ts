@@ -20,6 +20,7 @@ import {
 import {
   inviteProgrammeStaff,
   listProgrammeStaff,
+  listStaffInvitations,
   resendStaffInvitation,
 } from '../services/programmes/programme-staff.ts';
 import {
@@ -91,8 +92,12 @@ export function programmesRouter(context: AppContext): Router {
 
   router.get('/programmes/:id/staff', async (request, response) => {
     const { access } = await programmeAccess(request);
-    const { staff, invitations } = await listProgrammeStaff(db, access);
-    response.json({ items: staff, invitations, next: null });
+    response.json(await listProgrammeStaff(db, access, parseInput(pageQuery, request.query)));
+  });
+
+  router.get('/programmes/:id/staff-invitations', async (request, response) => {
+    const { access } = await programmeAccess(request);
+    response.json(await listStaffInvitations(db, access, parseInput(pageQuery, request.query)));
   });
 
   router.post('/programmes/:id/staff', async (request, response) => {
@@ -111,7 +116,7 @@ export function programmesRouter(context: AppContext): Router {
 
   router.get('/programmes/:id/invite-codes', async (request, response) => {
     const { access } = await programmeAccess(request);
-    response.json({ items: await listInviteCodes(db, access), next: null });
+    response.json(await listInviteCodes(db, access, parseInput(pageQuery, request.query)));
   });
 
   router.post('/programmes/:id/invite-codes', async (request, response) => {

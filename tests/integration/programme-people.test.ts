@@ -70,7 +70,7 @@ describe('people of a programme', () => {
     expect(first.subject).toContain('Bradford Works');
     expect(first.text).toContain(`/signup?email=${encodeURIComponent(address)}`);
 
-    const pending = (await staff.get(`${p}/staff`)).body.invitations as { id: string; email: string }[];
+    const pending = (await staff.get(`${p}/staff-invitations`)).body.items as { id: string; email: string }[];
     expect(pending.map((invitation) => invitation.email)).toEqual([address]);
     const before = mail.received.filter((email) => email.envelopeTo.includes(address)).length;
     const resent = await staff.post(`${p}/staff-invitations/${pending[0]!.id}/resend`);

@@ -571,8 +571,17 @@ export const API_ROUTES: ApiRoute[] = [
   route('get', '/admin/summary', 'Programmes', 'viewInstanceSummary', 'Figures across the instance'),
   route('get', '/programmes/:id', 'Programmes', 'runProgramme', 'One programme'),
   route('get', '/programmes/:id/staff', 'Programmes', 'runProgramme', 'A programme’s staff', {
+    query: pageQuery,
     answers: 'list',
   }),
+  route(
+    'get',
+    '/programmes/:id/staff-invitations',
+    'Programmes',
+    'runProgramme',
+    'Invitations to the staff not yet taken up',
+    { query: pageQuery, answers: 'list' },
+  ),
   route(
     'post',
     '/programmes/:id/staff',
@@ -592,6 +601,7 @@ export const API_ROUTES: ApiRoute[] = [
     'Email a pending staff invitation again',
   ),
   route('get', '/programmes/:id/invite-codes', 'Programmes', 'runProgramme', 'A programme’s invite codes', {
+    query: pageQuery,
     answers: 'list',
   }),
   route(
@@ -708,6 +718,7 @@ export const API_ROUTES: ApiRoute[] = [
     answers: 'list',
   }),
   route('get', '/programmes/:id/orgs', 'Moderation', 'moderateProgramme', 'The programme’s organisations', {
+    query: pageQuery,
     answers: 'list',
   }),
   route(
@@ -719,6 +730,7 @@ export const API_ROUTES: ApiRoute[] = [
     { body: orgVerificationInput },
   ),
   route('get', '/programmes/:id/projects', 'Moderation', 'moderateProgramme', 'The programme’s projects', {
+    query: pageQuery,
     answers: 'list',
   }),
   route(

@@ -14,6 +14,8 @@ import type { ProgrammeAccess } from '../../auth/permissions.ts';
 import type { InviteAudience } from '../../../shared/programmes.ts';
 import type { InviteCode, createInviteCodeInput } from '../../../shared/schemas/programmes.ts';
 import { AppError, conflict } from '../../errors.ts';
+import { afterCursor, readCursor, toPage, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 
 type CodeRow = typeof programmeInviteCodes.$inferSelect;
 
@@ -51,15 +53,26 @@ export async function createInviteCode(
   return toInviteCode(row!);
 }
 
-export async function listInviteCodes(db: Db, access: ProgrammeAccess): Promise<InviteCode[]> {
+/** A page of the programme's live (not revoked) codes, oldest first on (made, id). */
+export async function listInviteCodes(
+  db: Db,
+  access: ProgrammeAccess,
+  page: PageQuery,
+): Promise<Page<InviteCode>> {
+  const cursor = readCursor(page.cursor);
   const rows = await db
     .select()
     .from(programmeInviteCodes)
     .where(
-      and(eq(programmeInviteCodes.programmeId, access.programmeId), isNull(programmeInviteCodes.revokedAt)),
+      and(
+        eq(programmeInviteCodes.programmeId, access.programmeId),
+        isNull(programmeInviteCodes.revokedAt),
+        afterCursor(programmeInviteCodes.createdAt, programmeInviteCodes.id, cursor),
+      ),
     )
-    .orderBy(asc(programmeInviteCodes.createdAt));
-  return rows.map(toInviteCode);
+    .orderBy(asc(programmeInviteCodes.createdAt), asc(programmeInviteCodes.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, toInviteCode);
 }
 
 async function findLiveCode(db: Db, code: string) {

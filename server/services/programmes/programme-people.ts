@@ -1,9 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { ProjectModerationState } from '../../../shared/moderation.ts';
 import type { ProgrammePerson } from '../../../shared/schemas/moderation.ts';
 import type { AccountRole } from '../../../shared/roles.ts';
 import { queryRows } from '../../db/sql-rows.ts';
+import {
+  organisations,
+  programmeOrganisations,
+  programmeProjects,
+  projectModeration,
+  projects,
+} from '../../db/schema.ts';
+import { beforeCursor, readCursor, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 
 interface PersonRow {
   id: string;
@@ -71,22 +80,47 @@ export interface ProgrammeOrg {
   verified: boolean;
 }
 
-/** The programme's organisations, unverified first, for the verification list. */
-export async function listProgrammeOrgs(db: Db, programmeId: string): Promise<ProgrammeOrg[]> {
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    sector: string;
-    cohort: string;
-    verified: boolean;
-  }>(
-    db,
-    sql`select o.id, o.name, o.sector, po.cohort, po.verified_at is not null as verified
-          from programme_organisations po join organisations o on o.id = po.org_id
-         where po.programme_id = ${programmeId}
-         order by po.verified_at is not null, o.name`,
+/**
+ * A page of the programme's organisations, newest member first on (joined, id): a keyset order,
+ * so pages stay stable while staff verify. The verification list sorts the whole list itself.
+ */
+export async function listProgrammeOrgs(
+  db: Db,
+  programmeId: string,
+  page: PageQuery,
+): Promise<Page<ProgrammeOrg>> {
+  const cursor = readCursor(page.cursor);
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      sector: organisations.sector,
+      cohort: programmeOrganisations.cohort,
+      joinedAt: programmeOrganisations.joinedAt,
+      verifiedAt: programmeOrganisations.verifiedAt,
+    })
+    .from(programmeOrganisations)
+    .innerJoin(organisations, eq(organisations.id, programmeOrganisations.orgId))
+    .where(
+      and(
+        eq(programmeOrganisations.programmeId, programmeId),
+        beforeCursor(programmeOrganisations.joinedAt, programmeOrganisations.orgId, cursor),
+      ),
+    )
+    .orderBy(desc(programmeOrganisations.joinedAt), desc(programmeOrganisations.orgId))
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => ({ createdAt: row.joinedAt, id: row.id }),
+    (row) => ({
+      id: row.id,
+      name: row.name,
+      sector: row.sector,
+      cohort: row.cohort,
+      verified: row.verifiedAt !== null,
+    }),
   );
-  return rows;
 }
 
 export interface ProgrammeProject {
@@ -97,17 +131,48 @@ export interface ProgrammeProject {
   moderation: ProjectModerationState | 'visible';
 }
 
-/** The programme's projects (not drafts), paused and hidden ones first. */
-export async function listProgrammeProjects(db: Db, programmeId: string): Promise<ProgrammeProject[]> {
-  return queryRows<ProgrammeProject>(
-    db,
-    sql`select p.id, p.title, o.name as "orgName", p.status, coalesce(pm.state::text, 'visible') as moderation
-          from programme_projects pp
-          join projects p on p.id = pp.project_id
-          join organisations o on o.id = p.org_id
-          left join project_moderation pm on pm.project_id = p.id
-         where pp.programme_id = ${programmeId} and p.status <> 'draft'
-         order by pm.state is null, p.published_at desc nulls last
-         limit 500`,
+/**
+ * A page of the programme's projects (not drafts), newest first on (created, id). It used to stop
+ * at 500 rows without saying so; now every project is reachable by following `next`.
+ */
+export async function listProgrammeProjects(
+  db: Db,
+  programmeId: string,
+  page: PageQuery,
+): Promise<Page<ProgrammeProject>> {
+  const cursor = readCursor(page.cursor);
+  const rows = await db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      orgName: organisations.name,
+      status: projects.status,
+      moderation: projectModeration.state,
+      createdAt: projects.createdAt,
+    })
+    .from(programmeProjects)
+    .innerJoin(projects, eq(projects.id, programmeProjects.projectId))
+    .innerJoin(organisations, eq(organisations.id, projects.orgId))
+    .leftJoin(projectModeration, eq(projectModeration.projectId, projects.id))
+    .where(
+      and(
+        eq(programmeProjects.programmeId, programmeId),
+        ne(projects.status, 'draft'),
+        beforeCursor(projects.createdAt, projects.id, cursor),
+      ),
+    )
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => row,
+    (row) => ({
+      id: row.id,
+      title: row.title,
+      orgName: row.orgName,
+      status: row.status,
+      moderation: row.moderation ?? 'visible',
+    }),
   );
 }

@@ -9,34 +9,60 @@ import { isUuid } from '../../../shared/ids.ts';
 import { AppError, conflict } from '../../errors.ts';
 import { findUserByEmail } from '../../auth/users.ts';
 import { recordAudit } from './moderation-audit.ts';
+import { afterCursor, readCursor, toPage, toPageAt, type Page } from '../../db/pagination.ts';
+import type { PageQuery } from '../../../shared/schemas/pagination.ts';
 import type { Actor } from './programme-moderation.ts';
 
+/** A page of the programme's staff, longest-serving first on (added, user id). */
 export async function listProgrammeStaff(
   db: Db,
   access: ProgrammeAccess,
-): Promise<{
-  staff: ProgrammeStaffMember[];
-  invitations: { id: string; email: string; createdAt: string }[];
-}> {
-  const staff = await db
+  page: PageQuery,
+): Promise<Page<ProgrammeStaffMember>> {
+  const cursor = readCursor(page.cursor);
+  const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, addedAt: programmeStaff.addedAt })
     .from(programmeStaff)
     .innerJoin(users, eq(users.id, programmeStaff.userId))
-    .where(eq(programmeStaff.programmeId, access.programmeId))
-    .orderBy(asc(programmeStaff.addedAt));
-  const invitations = await db
+    .where(
+      and(
+        eq(programmeStaff.programmeId, access.programmeId),
+        afterCursor(programmeStaff.addedAt, programmeStaff.userId, cursor),
+      ),
+    )
+    .orderBy(asc(programmeStaff.addedAt), asc(programmeStaff.userId))
+    .limit(page.limit + 1);
+  return toPageAt(
+    rows,
+    page.limit,
+    (row) => ({ createdAt: row.addedAt, id: row.id }),
+    (row) => ({ ...row, addedAt: row.addedAt.toISOString() }),
+  );
+}
+
+/** A page of the invitations to the staff not yet taken up, oldest first on (sent, id). */
+export async function listStaffInvitations(
+  db: Db,
+  access: ProgrammeAccess,
+  page: PageQuery,
+): Promise<Page<{ id: string; email: string; createdAt: string }>> {
+  const cursor = readCursor(page.cursor);
+  const rows = await db
     .select()
     .from(programmeStaffInvitations)
-    .where(eq(programmeStaffInvitations.programmeId, access.programmeId))
-    .orderBy(asc(programmeStaffInvitations.createdAt));
-  return {
-    staff: staff.map((row) => ({ ...row, addedAt: row.addedAt.toISOString() })),
-    invitations: invitations.map((row) => ({
-      id: row.id,
-      email: row.email,
-      createdAt: row.createdAt.toISOString(),
-    })),
-  };
+    .where(
+      and(
+        eq(programmeStaffInvitations.programmeId, access.programmeId),
+        afterCursor(programmeStaffInvitations.createdAt, programmeStaffInvitations.id, cursor),
+      ),
+    )
+    .orderBy(asc(programmeStaffInvitations.createdAt), asc(programmeStaffInvitations.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => ({
+    id: row.id,
+    email: row.email,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }
 
 /**

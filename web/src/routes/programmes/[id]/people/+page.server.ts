@@ -1,6 +1,6 @@
 import type { Programme, ProgrammeStaffMember } from '$shared/schemas/programmes.ts';
 import type { ProgrammePerson } from '$shared/schemas/moderation.ts';
-import { apiFetch } from '$lib/api.ts';
+import { apiFetch, apiFetchAll } from '$lib/api.ts';
 import { required, signedInUser } from '$lib/marketplace/load.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -8,21 +8,20 @@ export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
   const user = signedInUser(locals, url);
   const base = `/api/programmes/${encodeURIComponent(params.id)}`;
   const q = url.searchParams.get('q') ?? '';
-  const [programme, staff, people] = await Promise.all([
+  const [programme, staff, invitations, people] = await Promise.all([
     apiFetch<Programme>(base, { fetch }),
-    apiFetch<{
-      items: ProgrammeStaffMember[];
-      invitations: { id: string; email: string; createdAt: string }[];
-    }>(`${base}/staff`, { fetch }),
+    apiFetchAll<ProgrammeStaffMember>(`${base}/staff?limit=100`, { fetch }),
+    apiFetchAll<{ id: string; email: string; createdAt: string }>(`${base}/staff-invitations?limit=100`, {
+      fetch,
+    }),
     apiFetch<{ items: ProgrammePerson[] }>(`${base}/people?q=${encodeURIComponent(q)}`, { fetch }),
   ]);
-  const team = required(staff, url);
   return {
     user,
     q,
     programme: required(programme, url),
-    staff: team.items,
-    invitations: team.invitations,
+    staff: required(staff, url).items,
+    invitations: required(invitations, url).items,
     people: required(people, url).items,
   };
 };

@@ -50,10 +50,11 @@ describe('comment anchors in the editor', () => {
   test('the first characters of the brief, and its first word from the second', () => {
     const { pmDoc, binding } = openBrief();
     const { from } = textOf(pmDoc, 'Goals');
-    for (const [start, end] of [
+    const ranges: [number, number][] = [
       [from, from + 1],
       [from + 1, from + 5],
-    ]) {
+    ];
+    for (const [start, end] of ranges) {
       const selected = anchorForRange(binding, pmDoc, start, end);
       expect(rangeOfAnchor(binding, selected!.anchor)).toEqual({ from: start, to: end });
     }

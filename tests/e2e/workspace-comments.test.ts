@@ -116,4 +116,50 @@ describe('comments on the brief', () => {
 
     for (const page of [internPage, mentorPage]) await page.context().close();
   }, 120_000);
+  test('a whole heading at the top of the brief is commented on, in a brief whose milestones are inert', async () => {
+    const supervisor = await signUp(app.url, { role: 'supervisor', name: 'Sam Okafor' });
+    const intern = await signUp(app.url, { role: 'student', name: 'Aisha Rahman' });
+    const mentor = await signUp(app.url, { role: 'mentor', name: 'Mei Chen' });
+    const workspaceId = await makeWorkspace(app.url, supervisor, [
+      { person: intern, role: 'intern' },
+      { person: mentor, role: 'mentor' },
+    ]);
+
+    const internPage = await openWorkspace(browser, app.url, intern, workspaceId);
+    internPage.setDefaultTimeout(15_000);
+
+    // The mentor reads the brief (not editable) and comments on the whole opening heading.
+    const mentorPage = await openWorkspace(browser, app.url, mentor, workspaceId);
+    mentorPage.setDefaultTimeout(15_000);
+    await briefEditor(mentorPage).getByText('Goals').waitFor();
+    await selectInBrief(mentorPage, 'Goals');
+    await mentorPage.getByRole('button', { name: 'Comment', exact: true }).click();
+    await mentorPage.getByLabel('Your comment').fill('Can we name three goals?');
+    await mentorPage.getByRole('button', { name: 'Post comment' }).click();
+    const thread = threads(mentorPage).getByRole('article', { name: /Goals/ });
+    await thread.getByText('Can we name three goals?').waitFor();
+    await briefEditor(mentorPage).locator('.comment-mark', { hasText: 'Goals' }).waitFor();
+    expect(await thread.getByText('On deleted text').count()).toBe(0);
+    await threads(internPage).getByRole('article', { name: /Goals/ }).waitFor();
+    expect(await briefEditor(internPage).locator('.comment-mark').textContent()).toBe('Goals');
+
+    // The milestone checkbox in the mentor's read-only brief can be neither focused nor ticked.
+    const milestone = briefEditor(mentorPage).getByRole('checkbox');
+    expect(await milestone.isDisabled()).toBe(true);
+    await milestone.click({ force: true });
+    expect(await milestone.isChecked()).toBe(false);
+    expect(await briefEditor(internPage).getByRole('checkbox').isDisabled()).toBe(false);
+    await expectNoSeriousA11yViolations(mentorPage);
+
+    // At 1280 px the intern's brief toolbar keeps all its buttons on one row, redo included.
+    await internPage.setViewportSize({ width: 1280, height: 800 });
+    const toolbar = internPage.getByRole('toolbar', { name: 'Brief formatting' });
+    const undo = (await toolbar.getByRole('button', { name: 'Undo' }).boundingBox())!;
+    const redo = (await toolbar.getByRole('button', { name: 'Redo' }).boundingBox())!;
+    const first = (await toolbar.getByRole('button', { name: 'H2 heading' }).boundingBox())!;
+    expect(redo.y).toBe(first.y);
+    expect(undo.y).toBe(first.y);
+
+    for (const page of [internPage, mentorPage]) await page.context().close();
+  }, 120_000);
 });

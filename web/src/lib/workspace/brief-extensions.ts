@@ -32,6 +32,36 @@ function isAllowedInBrief(href: string): boolean {
 }
 
 /**
+ * A milestone (task item) whose checkbox is inert while the brief is read-only (a viewer, a
+ * completed workspace): disabled, so it can be neither focused nor ticked. TipTap's own node view
+ * keeps it focusable and only flips it back after a click.
+ */
+const MilestoneItem = TaskItem.extend({
+  addNodeView() {
+    const taskItemView = this.parent?.();
+    if (!taskItemView) return null;
+    return (props) => {
+      const view = taskItemView(props);
+      const checkbox = view.dom instanceof HTMLElement ? view.dom.querySelector('input') : null;
+      const { editor } = props;
+      // Tiptap announces a change of editable as an update.
+      const followEditable = () => {
+        if (checkbox) checkbox.disabled = !editor.isEditable;
+      };
+      followEditable();
+      editor.on('update', followEditable);
+      return {
+        ...view,
+        destroy: () => {
+          editor.off('update', followEditable);
+          view.destroy?.();
+        },
+      };
+    };
+  },
+});
+
+/**
  * The brief's schema, the same for the live editor and for viewing a saved version (which only
  * leaves out the carets). Undo comes from Collaboration (it undoes only your own edits), so
  * StarterKit's history is off; the trailing-node helper is off because every client would add
@@ -52,7 +82,7 @@ export function briefExtensions(doc: Y.Doc): AnyExtension[] {
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    MilestoneItem.configure({ nested: true }),
     Table.configure({ resizable: false }),
     TableRow,
     TableHeader,

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import {
@@ -19,7 +20,7 @@ import type { CommentThread } from '$shared/schemas/comments.ts';
  * Between the editor (ProseMirror positions) and comment anchors (Yjs relative positions). The
  * binding's mapping from ProseMirror nodes to Yjs types comes from the collaboration plugin.
  */
-interface Binding {
+export interface Binding {
   type: Y.XmlFragment;
   doc: Y.Doc;
   mapping: Map<Y.AbstractType<unknown>, unknown>;
@@ -37,12 +38,15 @@ function textPositionAt(binding: Binding, pos: number): Y.AbsolutePosition | nul
   return absolute && absolute.type instanceof Y.XmlText ? absolute : null;
 }
 
-/** An anchor for the current selection, or null when it covers no text. */
-export function anchorForSelection(editor: Editor): { anchor: EncodedAnchor; quote: string } | null {
-  const { from, to, empty } = editor.state.selection;
-  const binding = bindingOf(editor.state);
-  if (empty || !binding) return null;
-  const quote = editor.state.doc.textBetween(from, to, ' ').trim();
+/** An anchor for the text between two editor positions, or null when it covers no text. */
+export function anchorForRange(
+  binding: Binding,
+  doc: ProseMirrorNode,
+  from: number,
+  to: number,
+): { anchor: EncodedAnchor; quote: string } | null {
+  if (from >= to) return null;
+  const quote = doc.textBetween(from, to, ' ').trim();
   const start = textPositionAt(binding, from);
   const end = textPositionAt(binding, to);
   if (!quote || !start || !end) return null;
@@ -56,26 +60,50 @@ export function anchorForSelection(editor: Editor): { anchor: EncodedAnchor; quo
   };
 }
 
+/** An anchor for the current selection, or null when it covers no text. */
+export function anchorForSelection(editor: Editor): { anchor: EncodedAnchor; quote: string } | null {
+  const { from, to } = editor.state.selection;
+  const binding = bindingOf(editor.state);
+  return binding ? anchorForRange(binding, editor.state.doc, from, to) : null;
+}
+
+/**
+ * The editor position of a character of the brief's text. Not y-tiptap's
+ * `relativePositionToAbsolutePosition` on the anchor itself: it refuses every position that names a
+ * character and lands at 1 or before (a guard for blocks reordered by drag and drop), which is the
+ * brief's very first character, so a comment on the opening heading read as "on deleted text" the
+ * moment it was posted. A position naming the text as a whole is outside that guard: y-tiptap finds
+ * where the text starts, and the index counts on from there.
+ */
+function editorPositionOf(binding: Binding, { type, index }: Y.AbsolutePosition): number | null {
+  const textStart = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    Y.createRelativePositionFromTypeIndex(type, 0, -1),
+    binding.mapping as never,
+  );
+  return textStart === null ? null : textStart + index;
+}
+
+/** Where an anchor's text is in the editor now, or null when the text was deleted. */
+export function rangeOfAnchor(binding: Binding, anchor: EncodedAnchor): { from: number; to: number } | null {
+  const resolved = resolveAnchor(binding.doc, {
+    start: decodePosition(anchor.start),
+    end: decodePosition(anchor.end),
+  });
+  if (!resolved) return null;
+  const from = editorPositionOf(binding, resolved.start);
+  const to = editorPositionOf(binding, resolved.end);
+  return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
 /** Where a thread's text is in the editor now, or null when the text was deleted. */
 export function rangeOfThread(
   state: EditorState,
   thread: CommentThread,
 ): { from: number; to: number } | null {
   const binding = bindingOf(state);
-  if (!binding) return null;
-  const start = decodePosition(thread.anchor.start);
-  const end = decodePosition(thread.anchor.end);
-  if (!resolveAnchor(binding.doc, { start, end })) return null;
-  const toPm = (bytes: Uint8Array) =>
-    relativePositionToAbsolutePosition(
-      binding.doc,
-      binding.type,
-      Y.decodeRelativePosition(bytes),
-      binding.mapping as never,
-    );
-  const from = toPm(start);
-  const to = toPm(end);
-  return from !== null && to !== null && from < to ? { from, to } : null;
+  return binding ? rangeOfAnchor(binding, thread.anchor) : null;
 }
 
 export const commentMarksKey = new PluginKey<DecorationSet>('comment-marks');

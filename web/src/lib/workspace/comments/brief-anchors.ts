@@ -26,7 +26,7 @@ export interface Binding {
   mapping: Map<Y.AbstractType<unknown>, unknown>;
 }
 
-function bindingOf(state: EditorState): Binding | null {
+export function bindingOf(state: EditorState): Binding | null {
   const sync = ySyncPluginKey.getState(state) as { binding?: Binding } | undefined;
   return sync?.binding ?? null;
 }

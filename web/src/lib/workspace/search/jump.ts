@@ -1,39 +1,12 @@
 import type { Editor } from '@tiptap/core';
-import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
-import { decodePosition, resolveAnchor } from '$shared/comment-anchors.ts';
 import type { ChatConnection } from '../chat-connection.svelte.ts';
+import { bindingOf, rangeOfAnchor } from '../comments/brief-anchors.ts';
 
 /**
  * Going to a search result's place: the brief's text (by its anchor, or by its words when edits
  * since the search moved it away), a chat message (loading older history until it is there), a
  * comment thread (its card in the comments beside the brief).
  */
-
-interface Binding {
-  type: Y.XmlFragment;
-  doc: Y.Doc;
-  mapping: Map<Y.AbstractType<unknown>, unknown>;
-}
-
-/** Where an anchor's text is in the editor now, or null when it no longer resolves. */
-function rangeOfAnchor(editor: Editor, anchor: { start: string; end: string }) {
-  const binding = (ySyncPluginKey.getState(editor.state) as { binding?: Binding } | undefined)?.binding;
-  if (!binding) return null;
-  const start = decodePosition(anchor.start);
-  const end = decodePosition(anchor.end);
-  if (!resolveAnchor(binding.doc, { start, end })) return null;
-  const toPm = (bytes: Uint8Array) =>
-    relativePositionToAbsolutePosition(
-      binding.doc,
-      binding.type,
-      Y.decodeRelativePosition(bytes),
-      binding.mapping as never,
-    );
-  const from = toPm(start);
-  const to = toPm(end);
-  return from !== null && to !== null && from < to ? { from, to } : null;
-}
 
 /** The first place the words are in the editor's text, searching text node by text node. */
 function rangeOfWords(editor: Editor, words: string) {
@@ -50,7 +23,9 @@ function rangeOfWords(editor: Editor, words: string) {
 
 /** Selects the text and scrolls the editor to it; false when the text is not there any more. */
 export function showInBrief(editor: Editor, anchor: { start: string; end: string }, words: string): boolean {
-  const range = rangeOfAnchor(editor, anchor) ?? (words ? rangeOfWords(editor, words) : null);
+  const binding = bindingOf(editor.state);
+  const fromAnchor = binding ? rangeOfAnchor(binding, anchor) : null;
+  const range = fromAnchor ?? (words ? rangeOfWords(editor, words) : null);
   if (!range) return false;
   editor.chain().focus().setTextSelection(range).scrollIntoView().run();
   return true;

@@ -36,10 +36,10 @@ function writeCursor({ createdAt, id }: Position): string {
 }
 
 /**
- * PostgreSQL keeps microseconds, a cursor (a JS Date) only milliseconds: "the same instant as the
- * cursor" must mean the cursor's whole millisecond, or the cursor's own row (microseconds past it)
- * comes again on an oldest-first list, and rows sharing its millisecond are skipped on a newest-first
- * one. Ranges, not date_trunc, so an index on the column still serves.
+ * A cursor (a JS Date) holds milliseconds, and so does every timestamp column (`precision: 3` in
+ * the schema): with PostgreSQL's default microseconds, rows within one millisecond sorted by their
+ * microseconds while the cursor compared them by id, so a page could skip or repeat them. "The same
+ * instant as the cursor" is still written as its whole millisecond, a range an index serves.
  */
 function sameMillisecond(createdAt: PgColumn, at: Date): SQL | undefined {
   return and(gte(createdAt, at), lt(createdAt, new Date(at.getTime() + 1)));

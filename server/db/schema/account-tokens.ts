@@ -19,9 +19,9 @@ export const accountTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** The address the token was sent to (for a confirmation, the address it confirms). */
     email: text('email').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('account_tokens_user_idx').on(table.userId, table.purpose)],
 );
@@ -32,7 +32,7 @@ export const rateLimitEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     bucket: text('bucket').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('rate_limit_events_bucket_idx').on(table.bucket, table.at)],
 );

@@ -22,10 +22,10 @@ export const briefComments = pgTable(
     anchorStart: bytea('anchor_start'),
     anchorEnd: bytea('anchor_end'),
     quote: text('quote'),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
     resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    editedAt: timestamp('edited_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true, precision: 3 }),
   },
   (table) => [
     index('brief_comments_workspace_idx').on(table.workspaceId, table.createdAt),

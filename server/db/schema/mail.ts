@@ -34,11 +34,11 @@ export const emailOutbox = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     status: outboxStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
     lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
   },
   (table) => [index('email_outbox_due_idx').on(table.status, table.nextAttemptAt)],
 );
@@ -67,8 +67,8 @@ export const emailDigestItems = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     link: text('link').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    digestedAt: timestamp('digested_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    digestedAt: timestamp('digested_at', { withTimezone: true, precision: 3 }),
   },
   (table) => [index('email_digest_items_user_idx').on(table.userId, table.digestedAt)],
 );
@@ -82,7 +82,7 @@ export const remindersSent = pgTable(
   {
     kind: text('kind').notNull(),
     subjectId: text('subject_id').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('reminders_sent_key').on(table.kind, table.subjectId)],
 );

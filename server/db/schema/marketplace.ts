@@ -47,7 +47,7 @@ export const organisations = pgTable('organisations', {
   workMode: workMode('work_mode').notNull(),
   description: text('description').notNull().default(''),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** The supervisors of an organisation: all of them edit its projects and see its applicants. */
@@ -60,7 +60,7 @@ export const orgSupervisors = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestamp('added_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.orgId, table.userId] }),
@@ -78,7 +78,7 @@ export const orgInvitations = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('org_invitations_email_key').on(table.orgId, table.email)],
 );
@@ -114,9 +114,9 @@ export const projects = pgTable(
     templateId: text('template_id'),
     status: projectStatus('status').notNull().default('draft'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
@@ -151,7 +151,7 @@ export const studentProfiles = pgTable('student_profiles', {
   travelKm: integer('travel_km'),
   travelMinutes: integer('travel_minutes'),
   links: jsonb('links').$type<{ label: string; url: string }[]>().notNull().default([]),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 export const applications = pgTable(
@@ -171,8 +171,8 @@ export const applications = pgTable(
     decisionMessage: text('decision_message'),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     workspaceId: uuid('workspace_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('applications_project_student_key').on(table.projectId, table.studentId),
@@ -191,8 +191,8 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     link: text('link').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
   },
   (table) => [index('notifications_user_idx').on(table.userId, table.createdAt)],
 );

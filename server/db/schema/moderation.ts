@@ -19,7 +19,7 @@ export const projectModeration = pgTable('project_moderation', {
   state: projectModerationState('state').notNull(),
   reason: text('reason').notNull(),
   decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
-  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /**
@@ -44,8 +44,8 @@ export const reports = pgTable(
     /** What staff told the reporter when they closed it. */
     outcome: text('outcome').notNull().default(''),
     resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('reports_queue_idx').on(table.programmeId, table.status, table.createdAt)],
 );
@@ -71,7 +71,7 @@ export const moderationAudit = pgTable(
     targetId: uuid('target_id').notNull(),
     targetLabel: text('target_label').notNull(),
     reason: text('reason').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('moderation_audit_programme_idx').on(table.programmeId, table.seq)],
 );

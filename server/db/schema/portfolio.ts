@@ -40,10 +40,10 @@ export const workspaceMilestones = pgTable(
     status: milestoneStatus('status').notNull().default('open'),
     /** The supervisor's last request for changes. */
     comment: text('comment'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('workspace_milestones_position_key').on(table.workspaceId, table.position)],
 );
@@ -62,7 +62,7 @@ export const milestoneReviews = pgTable(
     kind: milestoneReviewKind('kind').notNull(),
     comment: text('comment'),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('milestone_reviews_milestone_idx').on(table.milestoneId, table.createdAt)],
 );
@@ -89,7 +89,7 @@ export const deliverables = pgTable(
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
     sha256: text('sha256'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     index('deliverables_workspace_idx').on(table.workspaceId, table.createdAt),
@@ -107,7 +107,7 @@ export const workspaceCompletions = pgTable('workspace_completions', {
   startDate: date('start_date').notNull(),
   endDate: date('end_date').notNull(),
   completedBy: uuid('completed_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** One rating and comment per person per completed workspace; kept for programme figures. */
@@ -124,7 +124,7 @@ export const workspaceFeedback = pgTable(
     side: feedbackSide('side').notNull(),
     rating: integer('rating').notNull(),
     comment: text('comment').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('workspace_feedback_author_key').on(table.workspaceId, table.authorId)],
 );
@@ -135,7 +135,7 @@ export const portfolioHandles = pgTable('portfolio_handles', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   handle: text('handle').notNull().unique(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /**
@@ -166,8 +166,8 @@ export const portfolioEntries = pgTable(
     completedTasks: jsonb('completed_tasks').$type<{ id?: string; title: string }[]>().notNull().default([]),
     /** The cards the student chose to show, in their order; none until they pick. */
     taskIds: jsonb('task_ids').$type<string[]>().notNull().default([]),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('portfolio_entries_workspace_student_key').on(table.workspaceId, table.studentId),
@@ -186,8 +186,8 @@ export const issuedCredentials = pgTable(
     /** sha256 of the claims (without id, dates and proof), to tell a corrected credential from its predecessor. */
     fingerprint: text('fingerprint').notNull(),
     json: jsonb('json').$type<Record<string, unknown>>().notNull(),
-    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    issuedAt: timestamp('issued_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
     revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
     /** Its bit in the revocation status list: list number and index (see credentials/status-list.ts). */
     statusList: integer('status_list'),
@@ -213,7 +213,7 @@ export const completionReopenings = pgTable(
     reason: text('reason').notNull(),
     reopenedBy: uuid('reopened_by').references(() => users.id, { onDelete: 'set null' }),
     previous: jsonb('previous').$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('completion_reopenings_workspace_idx').on(table.workspaceId, table.createdAt)],
 );

@@ -32,7 +32,7 @@ export const programmes = pgTable('programmes', {
   /** Reminder thresholds in days for this programme's work; a missing key keeps the default. */
   reminderDays: jsonb('reminder_days').$type<Partial<Record<string, number>>>(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** Programme staff: they see the programme's figures and moderate inside it. */
@@ -46,7 +46,7 @@ export const programmeStaff = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestamp('added_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.programmeId, table.userId] }),
@@ -64,7 +64,7 @@ export const programmeStaffInvitations = pgTable(
       .references(() => programmes.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('programme_staff_invitations_key').on(table.programmeId, table.email),
@@ -84,8 +84,8 @@ export const programmeInviteCodes = pgTable(
     audience: inviteAudience('audience').notNull(),
     cohort: text('cohort').notNull().default(''),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
   },
   (table) => [index('programme_invite_codes_programme_idx').on(table.programmeId)],
 );
@@ -101,9 +101,9 @@ export const programmeOrganisations = pgTable(
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     cohort: text('cohort').notNull().default(''),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Organisations are "unverified" (a badge students see) until programme staff verify them. */
-    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, precision: 3 }),
     verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [index('programme_organisations_programme_idx').on(table.programmeId)],
@@ -120,7 +120,7 @@ export const programmeStudents = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     cohort: text('cohort').notNull().default(''),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.programmeId, table.userId] }),
@@ -164,7 +164,7 @@ export const workspaceNonCompletions = pgTable('workspace_non_completions', {
   reason: nonCompletionReason('reason').notNull(),
   note: text('note').notNull().default(''),
   recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /**
@@ -181,5 +181,5 @@ export const studentAccessAnswers = pgTable('student_access_answers', {
   disability: boolean('disability'),
   careExperienced: boolean('care_experienced'),
   region: text('region'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -20,7 +20,7 @@ export const workspaceTimeLogs = pgTable('workspace_time_logs', {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: 'cascade' }),
   enabledBy: uuid('enabled_by').references(() => users.id, { onDelete: 'set null' }),
-  enabledAt: timestamp('enabled_at', { withTimezone: true }).notNull().defaultNow(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 export const timeLogStatus = pgEnum('time_log_status', TIME_LOG_STATUSES);
@@ -45,9 +45,9 @@ export const timeLogEntries = pgTable(
     status: timeLogStatus('status').notNull().default('submitted'),
     reviewNote: text('review_note'),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('time_log_entries_week_idx').on(table.workspaceId, table.internId, table.week),

@@ -25,8 +25,8 @@ export const workspaces = pgTable('workspaces', {
   title: text('title').notNull(),
   status: workspaceStatus('status').notNull().default('active'),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  completedAt: timestamp('completed_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true, precision: 3 }),
   /** The project this workspace was opened for, when it came through the marketplace. */
   projectId: uuid('project_id'),
 });
@@ -43,7 +43,7 @@ export const workspaceMembers = pgTable(
     role: workspaceRole('role').notNull(),
     /** The last chat message this member has read; unread = later messages by others. */
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestamp('added_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.userId] }),
@@ -62,7 +62,7 @@ export const workspaceInvitations = pgTable(
     email: text('email').notNull(),
     role: workspaceRole('role').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('workspace_invitations_email_key').on(table.workspaceId, table.email),
@@ -82,7 +82,7 @@ export const documentUpdates = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     update: bytea('update').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('document_updates_workspace_idx').on(table.workspaceId, table.id)],
 );
@@ -94,7 +94,7 @@ export const documentSnapshots = pgTable('document_snapshots', {
   state: bytea('state').notNull(),
   /** How many log rows have been folded in over the document's life (for figures only). */
   foldedUpdates: integer('folded_updates').notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** Named versions of the brief: a full document state with a label. */
@@ -109,7 +109,7 @@ export const briefVersions = pgTable(
     state: bytea('state').notNull(),
     automatic: boolean('automatic').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('brief_versions_workspace_idx').on(table.workspaceId, table.createdAt)],
 );
@@ -127,7 +127,7 @@ export const chatMessages = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     clientId: text('client_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     // A resend with the same clientId from the same author lands on this and is not stored twice.

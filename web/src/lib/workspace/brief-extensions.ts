@@ -46,7 +46,8 @@ const MilestoneItem = TaskItem.extend({
       const { editor } = props;
       // Tiptap announces a change of editable as an update.
       const followEditable = () => {
-        if (checkbox) checkbox.disabled = !editor.isEditable;
+        // Only on a change: writing the attribute again is a DOM mutation ProseMirror would read.
+        if (checkbox && checkbox.disabled === editor.isEditable) checkbox.disabled = !editor.isEditable;
       };
       followEditable();
       editor.on('update', followEditable);

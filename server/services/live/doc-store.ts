@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../db/client.ts';
 import { documentSnapshots, documentUpdates } from '../../db/schema.ts';
 import type { Logger } from 'pino';
-import { dropPending, foldLog } from './document-fold.ts';
+import { dropStalePending, foldLog } from './document-fold.ts';
 
 /**
  * Where workspace documents live in Postgres: a snapshot per document plus an append-only log of
@@ -82,9 +82,13 @@ export async function countLogRows(db: Db, workspaceId: string): Promise<number>
 /**
  * Folds the log into the snapshot in one transaction. Only the rows it read are deleted, so an
  * update appended meanwhile (by this or another process) stays in the log and is not lost. Pending
- * structs (rows stored before the update guard refused updates whose dependencies are missing) are
- * dropped from the snapshot, with a warning naming the workspace and the bytes dropped.
+ * structs that were already pending at the last compaction (rows stored before the update guard
+ * refused updates whose dependencies are missing) are dropped from the snapshot, with a warning
+ * naming the workspace and the bytes dropped.
  */
+/** How long an update may wait for a dependency committing on another process before it is garbage. */
+export const PENDING_GRACE_MS = 60_000;
+
 export async function compactDocument(
   db: Db,
   workspaceId: string,
@@ -95,7 +99,11 @@ export async function compactDocument(
     // nothing for FOR UPDATE to lock, and an older fold committing last would delete rows it never read.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`compact:${workspaceId}`}))`);
     const [snapshot] = await tx
-      .select({ state: documentSnapshots.state, folded: documentSnapshots.foldedUpdates })
+      .select({
+        state: documentSnapshots.state,
+        folded: documentSnapshots.foldedUpdates,
+        updatedAt: documentSnapshots.updatedAt,
+      })
       .from(documentSnapshots)
       .where(eq(documentSnapshots.workspaceId, workspaceId))
       .for('update');
@@ -112,7 +120,9 @@ export async function compactDocument(
       snapshot?.state,
       log.map((row) => row.update),
     );
-    const droppedPendingBytes = dropPending(doc);
+    // Pending in a snapshot a minute old: its dependencies had that long to commit, from any process.
+    const settled = snapshot && snapshot.updatedAt.getTime() < Date.now() - PENDING_GRACE_MS;
+    const droppedPendingBytes = dropStalePending(doc, settled ? snapshot.state : undefined);
     if (droppedPendingBytes > 0)
       logger?.warn(
         { workspaceId, droppedPendingBytes },

@@ -35,17 +35,34 @@ export function foldLog(
 }
 
 /**
- * Throws away what `doc` holds but cannot integrate: structs (and deletions) waiting for updates
- * that never arrived. Yjs keeps them in `store.pendingStructs`/`pendingDs` and writes them into every
- * encoded state, so without this they would survive every compaction and reach every newcomer.
- * Answers how many bytes were dropped (0: nothing was pending).
+ * Throws away what `doc` holds but cannot integrate and already could not at the last compaction:
+ * structs (and deletions) waiting for updates that never arrived. Yjs keeps them in
+ * `store.pendingStructs`/`pendingDs` and writes them into every encoded state, so without this they
+ * would survive every compaction and reach every newcomer. What became pending only in this fold is
+ * kept: rows commit out of order across processes, and an update whose dependency commits a moment
+ * after this compaction read the log is not garbage (the cluster's compaction race test). Answers how
+ * many bytes were dropped (0: nothing was).
  */
-export function dropPending(doc: Y.Doc): number {
+export function dropStalePending(doc: Y.Doc, previousSnapshot: Uint8Array | undefined): number {
   const { store } = doc;
+  if (!store.pendingStructs && !store.pendingDs) return 0;
+  if (!previousSnapshot || !carriesPending(previousSnapshot)) return 0;
+  // Yjs keeps pending structs as one merged update, so what was pending before cannot be told
+  // apart from what became pending in this fold; a document carries garbage only once (the update
+  // guard refuses new garbage), so one compaction drops it and later ones find none to compare.
   const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
   store.pendingStructs = null;
   store.pendingDs = null;
   return bytes;
+}
+
+/** Whether a stored snapshot carries pending structs or deletions. */
+function carriesPending(snapshot: Uint8Array): boolean {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, snapshot);
+  const pending = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  doc.destroy();
+  return pending;
 }
 
 /** Whether a live document with this many log rows should be compacted. */

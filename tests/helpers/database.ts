@@ -42,19 +42,7 @@ export interface TestDatabase extends Database {
 /** A fresh, migrated database for one test file: a copy of the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject('databaseTemplate');
-  if (template.kind === 'pglite') {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'stint-test-'));
-    await cp(path.join(template.directory, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
-    const database = await openPglite(dataDir);
-    return {
-      ...database,
-      dataDir,
-      destroy: async () => {
-        await database.close().catch(() => {});
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
+  if (template.kind === 'pglite') return createEmbeddedTestDatabase();
   const name = `stint_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await adminQuery(template.serverUrl, `create database "${name}" template "${template.name}"`);
   const url = databaseUrlFor(template.serverUrl, name);
@@ -65,6 +53,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     destroy: async () => {
       await database.close().catch(() => {});
       await adminQuery(template.serverUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
+}
+
+/**
+ * A fresh embedded (PGlite) database whatever the run's template is, for tests of the embedded
+ * database itself: a copy of the template on a PGlite run, migrated from nothing on a PostgreSQL run.
+ */
+export async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+  const template = inject('databaseTemplate');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'stint-test-'));
+  if (template.kind === 'pglite') {
+    await cp(path.join(template.directory, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+  }
+  const database = await openPglite(dataDir);
+  if (template.kind !== 'pglite') await database.migrate();
+  return {
+    ...database,
+    dataDir,
+    destroy: async () => {
+      await database.close().catch(() => {});
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

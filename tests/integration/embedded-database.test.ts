@@ -3,18 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { queryRows } from '../../server/db/sql-rows.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createEmbeddedTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const embedded = inject('databaseTemplate').kind === 'pglite';
-
-describe.skipIf(!embedded)('the embedded database runs off the event loop', () => {
+// Both CI passes run these: they open an embedded database even when the run's is PostgreSQL.
+describe('the embedded database runs off the event loop', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ database: await createEmbeddedTestDatabase() });
   });
   afterAll(() => server.stop());
 
@@ -89,10 +87,10 @@ describe.skipIf(!embedded)('the embedded database runs off the event loop', () =
   });
 });
 
-describe.skipIf(!embedded)('when the embedded database thread dies', () => {
+describe('when the embedded database thread dies', () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createEmbeddedTestDatabase();
     await database.close();
   });
   afterAll(() => database.destroy());

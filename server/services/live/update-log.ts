@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
+import { GroupCommit } from '../../db/group-commit.ts';
 import { documentUpdates } from '../../db/schema.ts';
 
 /** Rows per INSERT statement (two parameters a row, far below Postgres' 65,535). */
@@ -25,8 +26,7 @@ interface PendingRow {
  * again is rejected as a storage error.
  */
 export class UpdateLogWriter {
-  private pending: PendingRow[] = [];
-  private writing: Promise<void> | null = null;
+  private readonly queue = new GroupCommit<PendingRow>(ROWS_PER_STATEMENT, (batch) => this.writeBatch(batch));
 
   constructor(
     private readonly db: Db,
@@ -34,28 +34,21 @@ export class UpdateLogWriter {
   ) {}
 
   append(workspaceId: string, update: Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ workspaceId, update, resolve, reject });
-      this.writing ??= this.writeAll();
-    });
+    return new Promise((resolve, reject) => this.queue.add({ workspaceId, update, resolve, reject }));
   }
 
   /** Resolves when nothing is waiting to be written. */
-  async idle(): Promise<void> {
-    while (this.writing) await this.writing;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
-  private async writeAll(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, ROWS_PER_STATEMENT);
-      try {
-        await this.insertWithRetry(batch);
-        for (const row of batch) row.resolve();
-      } catch (error) {
-        await this.writeApart(batch, error);
-      }
+  private async writeBatch(batch: PendingRow[]): Promise<void> {
+    try {
+      await this.insertWithRetry(batch);
+      for (const row of batch) row.resolve();
+    } catch (error) {
+      await this.writeApart(batch, error);
     }
-    this.writing = null;
   }
 
   private async writeApart(batch: PendingRow[], groupError: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { GroupCommit } from '../../db/group-commit.ts';
 import { chatMessages, users } from '../../db/schema.ts';
 import type { ChatMessage } from '../../../shared/schemas/chat.ts';
 import { queryRows } from '../../db/sql-rows.ts';
@@ -67,31 +68,22 @@ function toChatMessage(row: MessageRow): ChatMessage {
  * written again one message at a time, so one message's trouble never refuses the others.
  */
 export class ChatLogWriter {
-  private pending: Pending[] = [];
-  private writing: Promise<void> | null = null;
+  private readonly queue = new GroupCommit<Pending>(MESSAGES_PER_STATEMENT, (batch) =>
+    this.writeBatch(batch),
+  );
 
   constructor(private readonly db: Db) {}
 
   post(input: NewChatMessage): Promise<PostedChatMessage> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ input, resolve, reject });
-      this.writing ??= this.writeAll();
-    });
+    return new Promise((resolve, reject) => this.queue.add({ input, resolve, reject }));
   }
 
-  private async writeAll(): Promise<void> {
+  private async writeBatch(batch: Pending[]): Promise<void> {
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MESSAGES_PER_STATEMENT);
-        try {
-          await this.store(batch);
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          else await this.storeApart(batch);
-        }
-      }
-    } finally {
-      this.writing = null;
+      await this.store(batch);
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else await this.storeApart(batch);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, Selection } from '@tiptap/pm/state';
+import { Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
 /**
@@ -8,8 +8,9 @@ import type { EditorView } from '@tiptap/pm/view';
  * viewer could select text (to comment on it, or copy it) only with a mouse. While the view is not
  * editable this moves the document's selection with `Selection.modify` (what the browser's own
  * caret browsing uses, so words, wrapped lines and right-to-left text move as they do in an editable
- * field) and draws a caret, since the browser draws none there. ProseMirror reads the document's
- * selection into its state as usual, which is what the comment button and Ctrl + Alt + M use.
+ * field) and draws a caret, since the browser draws none there. The moved selection goes into
+ * ProseMirror's state at once (not on the browser's later selectionchange), so the comment button
+ * and Ctrl + Alt + M, pressed right after, see it.
  * The surface has to be focusable for this: BriefEditor gives a read-only one tabindex 0.
  */
 
@@ -64,6 +65,16 @@ function caretAtStart(view: EditorView, selection: globalThis.Selection): void {
   selection.collapse(node, offset);
 }
 
+/** Puts the document's selection into ProseMirror's state now. */
+function takeSelection(view: EditorView, selection: globalThis.Selection): void {
+  if (!selection.anchorNode || !selection.focusNode) return;
+  const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+  const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+  const { doc } = view.state;
+  const moved = TextSelection.between(doc.resolve(anchor), doc.resolve(head));
+  if (!moved.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(moved));
+}
+
 /** Keeps the end that moved on screen: a non-editable page does not scroll to it by itself. */
 function revealFocus(selection: globalThis.Selection): void {
   if (!selection.focusNode) return;
@@ -85,6 +96,7 @@ function handleKeydown(view: EditorView, event: KeyboardEvent): boolean {
     // The browser would select the whole page; select the whole brief.
     event.preventDefault();
     selection.selectAllChildren(view.dom);
+    takeSelection(view, selection);
     return true;
   }
   const move = caretMove(event, mac);
@@ -92,6 +104,7 @@ function handleKeydown(view: EditorView, event: KeyboardEvent): boolean {
   event.preventDefault();
   if (!inView(view, selection)) caretAtStart(view, selection);
   selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, move.granularity);
+  takeSelection(view, selection);
   revealFocus(selection);
   return true;
 }
